@@ -1,0 +1,46 @@
+# Danmu Radar (弹幕雷达). The two commands a user needs: `make run` and `make test`.
+# Both install what is missing first (scripts/setup.sh says what it does).
+
+CARGO ?= cargo
+# A real Douyin live-room log bundled in the repo (LiveChat, MIT; see tests/data/live/PROVENANCE.md).
+LOG ?= tests/data/live/livechat_douyin_dev.tsv
+
+.PHONY: run test test-native test-wasm wasm eval bench lint setup clean
+
+## run: analyse a real bundled comment log and print the report
+run:
+	@scripts/setup.sh native
+	@echo "make run: building the engine and CLI (release)…"
+	@$(CARGO) build --release --quiet
+	@echo "make run: analysing $(LOG) — the same report comes from any log: ./target/release/danmu-radar analyze FILE"
+	@./target/release/danmu-radar analyze $(LOG) --format text
+
+## test: everything — lint, native tests, wasm tests in headless Chromium
+test: setup lint test-native test-wasm
+
+setup:
+	@scripts/setup.sh test
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets --quiet -- -D warnings
+
+test-native:
+	$(CARGO) test --quiet
+
+test-wasm:
+	CHROMEDRIVER=$$(command -v chromedriver) $(CARGO) test --target wasm32-unknown-unknown --no-default-features --test wasm
+
+## wasm: build the engine to WebAssembly as wasm-pack.toml says (dist/extension/wasm, dist/www/wasm)
+wasm:
+	@scripts/setup.sh wasm
+	python3 scripts/build_wasm.py
+
+## eval: quality metrics on ../shared/data and the in-repo labelled set (development only)
+eval:
+	@$(CARGO) build --release --quiet
+	python3 scripts/eval/run.py
+
+clean:
+	$(CARGO) clean
+	rm -rf dist

@@ -1,0 +1,159 @@
+//! The wasm boundary: every `#[wasm_bindgen]` item lives here and nothing else does. Each function
+//! converts arguments, calls the engine, converts the result — no analysis logic. Errors cross as
+//! JS `Error`s whose `name` says which kind (CatalogError, CheckpointError, InputError) and which
+//! carry the fields a UI needs (`row`, `column`).
+
+use crate::catalog::{Catalog, CatalogError};
+use crate::comment::Comment;
+use crate::engine::{Config, Engine};
+use crate::input::{self, Format};
+use crate::report::Report;
+use crate::summary::Lang;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| typed_error("SerializeError", &e.to_string()))
+}
+
+fn typed_error(name: &str, message: &str) -> JsValue {
+    let e = js_sys::Error::new(message);
+    e.set_name(name);
+    e.into()
+}
+
+fn set(obj: &JsValue, key: &str, value: JsValue) {
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), &value);
+}
+
+impl From<CatalogError> for JsValue {
+    fn from(e: CatalogError) -> JsValue {
+        let err = typed_error("CatalogError", &e.to_string());
+        set(&err, "row", JsValue::from(e.row as u32));
+        set(&err, "column", JsValue::from_str(&e.column));
+        err
+    }
+}
+
+fn parse_lang(lang: &str) -> Lang {
+    if lang.starts_with("en") { Lang::En } else { Lang::Zh }
+}
+
+/// Builds the shared tokenizer now (≈0.3 s) so the first batch does not pay for it.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    crate::tokenize::jieba();
+}
+
+/// One live room's engine.
+#[wasm_bindgen]
+pub struct RadarEngine {
+    inner: Engine,
+}
+
+#[wasm_bindgen]
+impl RadarEngine {
+    /// `lang`: "zh-CN" (default) or "en", the language of the local summary.
+    #[wasm_bindgen(constructor)]
+    pub fn new(lang: Option<String>) -> RadarEngine {
+        let config = Config { lang: parse_lang(lang.as_deref().unwrap_or("zh-CN")), ..Config::default() };
+        RadarEngine { inner: Engine::new(config) }
+    }
+
+    /// Applies a batch of rows `[{text, user?, ts?, platform?, kind?}]` once: a retried batch (same or
+    /// lower `seq` for the same `source`) is ignored and `false` is returned.
+    #[wasm_bindgen(js_name = pushBatch)]
+    pub fn push_batch(&mut self, source: &str, seq: f64, rows: JsValue) -> Result<bool, JsValue> {
+        let rows: Vec<Comment> =
+            serde_wasm_bindgen::from_value(rows).map_err(|e| typed_error("InputError", &e.to_string()))?;
+        Ok(self.inner.push_batch(source, seq as u64, &rows))
+    }
+
+    /// The last batch applied for `source` (0 if none): a reconnecting sender resends after it.
+    #[wasm_bindgen(js_name = appliedSeq)]
+    pub fn applied_seq(&self, source: &str) -> f64 {
+        self.inner.applied_seq(source) as f64
+    }
+
+    /// Rows without delivery bookkeeping (the trial page's replay). Returns how many were applied.
+    #[wasm_bindgen(js_name = pushRows)]
+    pub fn push_rows(&mut self, rows: JsValue) -> Result<u32, JsValue> {
+        let rows: Vec<Comment> =
+            serde_wasm_bindgen::from_value(rows).map_err(|e| typed_error("InputError", &e.to_string()))?;
+        for r in &rows {
+            self.inner.push(r);
+        }
+        Ok(rows.len() as u32)
+    }
+
+    pub fn tick(&mut self, now_ms: f64) {
+        self.inner.tick(now_ms as i64);
+    }
+
+    pub fn snapshot(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.snapshot())
+    }
+
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        to_js(&Report::from_engine(&self.inner))
+    }
+
+    #[wasm_bindgen(js_name = markAnswered)]
+    pub fn mark_answered(&mut self, group: u32) -> bool {
+        self.inner.mark_answered(group)
+    }
+
+    /// A catalog as CSV or JSON text; a bad file throws a CatalogError with `row` and `column`.
+    #[wasm_bindgen(js_name = setCatalog)]
+    pub fn set_catalog(&mut self, text: &str) -> Result<u32, JsValue> {
+        let catalog = Catalog::parse(text)?;
+        let n = catalog.products.len() as u32;
+        self.inner.set_catalog(catalog);
+        Ok(n)
+    }
+
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&mut self, lang: &str) {
+        self.inner.set_lang(parse_lang(lang));
+    }
+
+    /// The whole state as bytes, for `RadarEngine.restore`.
+    pub fn checkpoint(&self) -> Vec<u8> {
+        self.inner.checkpoint()
+    }
+
+    pub fn restore(bytes: &[u8]) -> Result<RadarEngine, JsValue> {
+        Engine::restore(bytes)
+            .map(|inner| RadarEngine { inner })
+            .map_err(|e| typed_error("CheckpointError", &e.to_string()))
+    }
+}
+
+/// Reads a log file's text (JSONL, CSV, TSV or one comment per line) into rows for `pushRows`.
+/// Returns `{rows, bad: [{line, reason}]}`; an unusable file throws an InputError.
+#[wasm_bindgen(js_name = parseLog)]
+pub fn parse_log(text: &str, format: &str) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Bad {
+        line: usize,
+        reason: String,
+    }
+    #[derive(Serialize)]
+    struct Parsed {
+        rows: Vec<Comment>,
+        bad: Vec<Bad>,
+    }
+    let format = Format::parse(format).unwrap_or(Format::Auto);
+    let iter = input::comments(text.as_bytes(), format).map_err(|e| typed_error("InputError", &e.to_string()))?;
+    let mut out = Parsed { rows: Vec::new(), bad: Vec::new() };
+    for r in iter {
+        match r {
+            Ok((_, c)) => out.rows.push(c),
+            Err(b) => out.bad.push(Bad { line: b.line, reason: b.reason }),
+        }
+    }
+    to_js(&out)
+}

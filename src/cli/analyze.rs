@@ -1,0 +1,77 @@
+//! `analyze`: the report of a whole log (json, csv, or text for a terminal).
+
+use super::{CliError, CliResult, InputArgs, Skipped, write_err};
+use danmu_radar::catalog::Catalog;
+use danmu_radar::summary::Lang;
+use danmu_radar::{Config, Engine, Report};
+use std::io::Write;
+
+#[derive(clap::Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Product catalog (CSV or JSON: 链接号, 名称, 别名, 价格, 卖点, FAQ).
+    #[arg(long)]
+    pub catalog: Option<String>,
+    /// json (default), csv (tables for a spreadsheet) or text (for reading in a terminal).
+    #[arg(long, default_value = "json", value_parser = ["json", "csv", "text"])]
+    pub format: String,
+    /// Write here instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<String>,
+    /// For rows without a time: assume this many comments per minute, in file order.
+    #[arg(long, default_value_t = 60.0)]
+    pub rate: f64,
+    /// Language of the summary: zh-CN or en.
+    #[arg(long, default_value = "zh-CN", value_parser = ["zh-CN", "en"])]
+    pub lang: String,
+}
+
+pub fn run(args: &AnalyzeArgs) -> CliResult {
+    if !(args.rate > 0.0 && args.rate.is_finite()) {
+        return Err(CliError("--rate must be a positive number".into()));
+    }
+    let lang = if args.lang == "en" { Lang::En } else { Lang::Zh };
+    let mut engine = Engine::new(Config { lang, ..Config::default() });
+    if let Some(path) = &args.catalog {
+        let text = std::fs::read_to_string(path).map_err(|e| CliError(format!("{path}: {e}")))?;
+        let cat = Catalog::parse(&text).map_err(|e| CliError(format!("{path}: {e}")))?;
+        engine.set_catalog(cat);
+    }
+    let rows = args.input.comments()?;
+    let mut skipped = Skipped::new(args.input.name());
+    let step_ms = 60_000.0 / args.rate;
+    let (mut used, mut untimed) = (0u64, 0u64);
+    for row in rows {
+        match row {
+            Ok((_, mut c)) => {
+                if c.ts.is_none() {
+                    c.ts = Some(engine.now_ms().max(0) + if used == 0 { 0 } else { step_ms as i64 });
+                    untimed += 1;
+                }
+                engine.push(&c);
+                used += 1;
+            }
+            Err(bad) => skipped.report(&bad),
+        }
+    }
+    skipped.finish(used)?;
+    if untimed > 0 {
+        eprintln!("{}: {untimed} row(s) had no time; assumed {} comments per minute", args.input.name(), args.rate);
+    }
+    let mut report = Report::from_engine(&engine);
+    report.skipped = skipped.count;
+    let body = match args.format.as_str() {
+        "json" => serde_json::to_string_pretty(&report).expect("report serializes") + "\n",
+        "csv" => danmu_radar::report::csv::render(&report),
+        _ => danmu_radar::report::text::render(&report, lang),
+    };
+    match &args.output {
+        Some(p) => std::fs::write(p, body).map_err(|e| CliError(format!("{p}: {e}"))),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(body.as_bytes()).map_err(write_err)?;
+            out.flush().map_err(write_err)
+        }
+    }
+}

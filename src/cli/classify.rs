@@ -1,0 +1,52 @@
+//! `classify`: exactly one JSON line per input comment, in input order, from the full engine (the
+//! session state — new words, groups — evolves as in a live room).
+
+use super::{CliResult, InputArgs, Skipped, flush, stdout, write_err};
+use danmu_radar::{Engine, Kind};
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Serialize)]
+struct Line<'a> {
+    text: &'a str,
+    kind: Kind,
+    is_question: bool,
+    intent: Option<&'static str>,
+    sentiment: &'static str,
+    score: f32,
+    tokens: &'a [String],
+}
+
+pub fn run(args: &InputArgs) -> CliResult {
+    let rows = args.comments()?;
+    let mut skipped = Skipped::new(args.name());
+    let mut engine = Engine::default();
+    let mut out = stdout();
+    let mut tokens = Vec::new();
+    let mut used = 0;
+    for row in rows {
+        match row {
+            Ok((_, c)) => {
+                let o = engine.push_with_tokens(&c, &mut tokens);
+                if c.kind != Kind::Comment {
+                    tokens.clear();
+                }
+                let line = Line {
+                    text: &c.text,
+                    kind: c.kind,
+                    is_question: o.is_question,
+                    intent: o.intent.map(|i| i.as_str()),
+                    sentiment: o.sentiment.as_str(),
+                    score: (o.score * 1000.0).round() / 1000.0,
+                    tokens: &tokens,
+                };
+                serde_json::to_writer(&mut out, &line).map_err(|e| write_err(e.into()))?;
+                out.write_all(b"\n").map_err(write_err)?;
+                used += 1;
+            }
+            Err(bad) => skipped.report(&bad),
+        }
+    }
+    flush(out)?;
+    skipped.finish(used)
+}

@@ -1,0 +1,30 @@
+//! `similar`: one JSON line per pair — {"same": bool, "score": float} — the grouping decision.
+
+use super::{CliError, CliResult, InputArgs, Skipped, flush, stdout, write_err};
+use danmu_radar::{clean::clean, input, similar, tokenize};
+use std::io::Write;
+
+fn signature(text: &str) -> similar::Signature {
+    let t = clean(text).text.to_lowercase();
+    similar::signature(&t, &tokenize::cut(&t))
+}
+
+pub fn run(args: &InputArgs) -> CliResult {
+    let (reader, format) = args.open()?;
+    let rows = input::pairs(reader, format).map_err(|e| CliError(format!("{}: {e}", args.name())))?;
+    let mut skipped = Skipped::new(args.name());
+    let mut out = stdout();
+    let mut used = 0;
+    for row in rows {
+        match row {
+            Ok((_, a, b)) => {
+                let s = similar::score(&signature(&a), &signature(&b));
+                writeln!(out, "{{\"same\":{},\"score\":{:.4}}}", s >= similar::SAME, s).map_err(write_err)?;
+                used += 1;
+            }
+            Err(bad) => skipped.report(&bad),
+        }
+    }
+    flush(out)?;
+    skipped.finish(used)
+}

@@ -1,0 +1,394 @@
+//! The engine: one live room's state, fed comment by comment, read through `snapshot()`.
+//!
+//! Pure and incremental: no I/O, no clock of its own (time comes from the comments or from `tick`),
+//! bounded memory (every collection is capped; see ARCHITECTURE.md), and the whole state round-trips
+//! through `checkpoint` / `restore` so a restarted service worker loses nothing.
+
+use crate::alerts::Alerts;
+use crate::clean::clean;
+use crate::comment::{Comment, Kind};
+use crate::demand::Demand;
+use crate::floods::Floods;
+use crate::groups::Groups;
+use crate::intent::{self, Intent};
+use crate::keywords::{self, Keywords};
+use crate::newwords::NewWords;
+use crate::poll::{self, Polls};
+use crate::sentiment::{self, Polarity};
+use crate::similar;
+use crate::sketch::{Distinct, hash64};
+use crate::snapshot::{Mood, SCHEMA, Snapshot, Totals};
+use crate::summary::{Lang, Scope, local_summary};
+use crate::timeline::{Shares, Timeline};
+use crate::tokenize::{self, Span, jieba};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Config {
+    pub lang: Lang,
+    /// How many hot questions / keywords / products a snapshot carries.
+    pub hot_questions: usize,
+    pub keywords: usize,
+    pub products: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { lang: Lang::Zh, hot_questions: 8, keywords: 10, products: 5 }
+    }
+}
+
+/// What the engine decided about one row (the CLI's `classify` prints it).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub kind: Kind,
+    pub is_question: bool,
+    pub intent: Option<Intent>,
+    pub sentiment: Polarity,
+    pub score: f32,
+    /// The hot-question group it joined.
+    pub group: Option<u32>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Counters {
+    comments: u64,
+    questions: u64,
+    events: [u64; 7],
+    pos: u64,
+    neu: u64,
+    neg: u64,
+    truncated: u64,
+    anonymous: u64,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+struct State {
+    config: Config,
+    now_ms: i64,
+    started_ms: Option<i64>,
+    counters: Counters,
+    users: Distinct,
+    newwords: NewWords,
+    keywords: Keywords,
+    groups: Groups,
+    demand: Demand,
+    polls: Polls,
+    floods: Floods,
+    timeline: Timeline,
+    alerts: Alerts,
+    /// Last batch applied per source (a tab's frame), for exactly-once delivery over retries.
+    applied: Vec<(String, u64)>,
+}
+
+const MAX_SOURCES: usize = 32;
+
+#[derive(Clone)]
+pub struct Engine {
+    s: State,
+    spans: Vec<Span>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum CheckpointError {
+    #[error("not a Danmu Radar checkpoint")]
+    NotACheckpoint,
+    #[error("checkpoint version {0} is not supported (this build reads version {VERSION})")]
+    Version(u16),
+    #[error("checkpoint is damaged: {0}")]
+    Damaged(String),
+}
+
+const MAGIC: &[u8; 4] = b"DRCK";
+const VERSION: u16 = 1;
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new(Config::default())
+    }
+}
+
+impl Engine {
+    pub fn new(config: Config) -> Self {
+        Engine {
+            s: State {
+                config,
+                now_ms: 0,
+                started_ms: None,
+                counters: Counters::default(),
+                users: Distinct::new(1024),
+                newwords: NewWords::default(),
+                keywords: Keywords::default(),
+                groups: Groups::default(),
+                demand: Demand::default(),
+                polls: Polls::default(),
+                floods: Floods::default(),
+                timeline: Timeline::default(),
+                alerts: Alerts::default(),
+                applied: Vec::new(),
+            },
+            spans: Vec::new(),
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.s.config
+    }
+
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.s.config.lang = lang;
+    }
+
+    pub fn set_catalog(&mut self, catalog: crate::catalog::Catalog) {
+        self.s.demand.set_catalog(catalog);
+    }
+
+    pub fn catalog(&self) -> &crate::catalog::Catalog {
+        self.s.demand.catalog()
+    }
+
+    /// The engine's clock: the newest time seen in a row or a tick.
+    pub fn now_ms(&self) -> i64 {
+        self.s.now_ms
+    }
+
+    /// Advances the clock without a row (the UI ticks so that decays and polls move in quiet rooms).
+    pub fn tick(&mut self, now_ms: i64) {
+        self.s.now_ms = self.s.now_ms.max(now_ms);
+        self.s.polls.tick(self.s.now_ms);
+        self.s.alerts.expire(self.s.now_ms);
+    }
+
+    /// Applies a batch once: a batch whose `seq` is not above the last one applied for `source` is a
+    /// retry and is ignored (returns false).
+    pub fn push_batch(&mut self, source: &str, seq: u64, rows: &[Comment]) -> bool {
+        match self.s.applied.iter_mut().find(|(s, _)| s == source) {
+            Some((_, last)) if seq <= *last => return false,
+            Some((_, last)) => *last = seq,
+            None => {
+                if self.s.applied.len() == MAX_SOURCES {
+                    self.s.applied.remove(0);
+                }
+                self.s.applied.push((source.to_string(), seq));
+            }
+        }
+        for c in rows {
+            self.push(c);
+        }
+        true
+    }
+
+    /// The last batch applied for `source` (0 if none).
+    pub fn applied_seq(&self, source: &str) -> u64 {
+        self.s.applied.iter().find(|(s, _)| s == source).map_or(0, |(_, q)| *q)
+    }
+
+    pub fn push(&mut self, c: &Comment) -> Outcome {
+        self.process(c, None)
+    }
+
+    /// Like `push`, also returning the tokens (the CLI's `classify`).
+    pub fn push_with_tokens(&mut self, c: &Comment, tokens: &mut Vec<String>) -> Outcome {
+        self.process(c, Some(tokens))
+    }
+
+    fn process(&mut self, c: &Comment, tokens_out: Option<&mut Vec<String>>) -> Outcome {
+        let now = c.ts.unwrap_or(self.s.now_ms);
+        self.s.now_ms = self.s.now_ms.max(now);
+        self.s.started_ms.get_or_insert(now);
+        let s = &mut self.s;
+
+        if c.kind != Kind::Comment {
+            s.counters.events[c.kind as usize] += 1;
+            s.timeline.event(now, c.kind);
+            return Outcome {
+                kind: c.kind,
+                is_question: false,
+                intent: None,
+                sentiment: Polarity::Neu,
+                score: 0.0,
+                group: None,
+            };
+        }
+
+        let cleaned = clean(&c.text);
+        s.counters.comments += 1;
+        s.counters.truncated += cleaned.truncated as u64;
+        let display = cleaned.text;
+        let norm: Cow<str> = if display.bytes().any(|b| b.is_ascii_uppercase()) {
+            display.to_ascii_lowercase().into()
+        } else {
+            (&display).into()
+        };
+
+        self.spans.clear();
+        tokenize::spans_into(&norm, &mut self.spans);
+        s.newwords.merge(&norm, &mut self.spans);
+        s.newwords.observe(&norm, &self.spans, |w| jieba().has_word(w));
+        let tokens: Vec<&str> = self.spans.iter().map(|&(a, b)| &norm[a as usize..b as usize]).collect();
+
+        let user = match &c.user {
+            Some(u) if !u.is_empty() => hash64(u.as_str()),
+            _ => {
+                // No identity: every anonymous post is its own viewer (never merges strangers).
+                s.counters.anonymous += 1;
+                hash64(&("\u{0}anon", s.counters.anonymous))
+            }
+        };
+        s.users.insert(user);
+
+        let vote = poll::vote(&norm);
+        let flood = s.floods.observe(&norm, now);
+        let is_question = vote.is_none() && crate::question::is_question(&norm, &tokens);
+        let intent = is_question.then(|| intent::classify(&norm));
+        let (polarity, score) = sentiment::score(&tokens);
+
+        if let Some(option) = vote {
+            s.polls.observe(option, now);
+        }
+        s.keywords.observe(tokens.iter().copied(), now);
+        let group = intent.map(|i| {
+            let sig = similar::signature(&norm, &tokens);
+            s.groups.add(&display, sig, i, user, flood, now)
+        });
+        s.demand.observe(&norm, is_question, user, now);
+        s.timeline.comment(now, is_question, polarity, score);
+        s.alerts.observe(
+            polarity == Polarity::Neg,
+            &display,
+            tokens.iter().copied().filter(|t| keywords::is_keyword(t)),
+            now,
+        );
+        s.counters.questions += is_question as u64;
+        match polarity {
+            Polarity::Pos => s.counters.pos += 1,
+            Polarity::Neu => s.counters.neu += 1,
+            Polarity::Neg => s.counters.neg += 1,
+        }
+        if let Some(out) = tokens_out {
+            out.clear();
+            out.extend(tokens.iter().map(|t| t.to_string()));
+        }
+        Outcome { kind: Kind::Comment, is_question, intent, sentiment: polarity, score, group }
+    }
+
+    /// Marks a hot question answered (✓ in the overlay).
+    pub fn mark_answered(&mut self, group: u32) -> bool {
+        self.s.groups.mark_answered(group, self.s.now_ms)
+    }
+
+    pub fn totals(&self) -> Totals {
+        let s = &self.s;
+        let e = |k: Kind| s.counters.events[k as usize];
+        Totals {
+            comments: s.counters.comments,
+            questions: s.counters.questions,
+            unique_users: s.users.count(),
+            per_minute: s.timeline.per_minute(s.now_ms),
+            gifts: e(Kind::Gift),
+            likes: e(Kind::Like),
+            entries: e(Kind::Enter),
+            follows: e(Kind::Follow),
+            purchases: e(Kind::Purchase),
+            system: e(Kind::System),
+            truncated: s.counters.truncated,
+        }
+    }
+
+    pub fn session_shares(&self) -> Shares {
+        Shares::of(self.s.counters.pos, self.s.counters.neu, self.s.counters.neg)
+    }
+
+    /// The live view at the engine's clock.
+    pub fn snapshot(&self) -> Snapshot {
+        let s = &self.s;
+        let now = s.now_ms;
+        let sparkline = {
+            let mut v = vec![0.0f32; 30];
+            let first = now.div_euclid(60_000) * 60_000 - 29 * 60_000;
+            for b in s.timeline.last(30, now) {
+                let i = ((b.start_ms - first) / 60_000) as usize;
+                if i < 30 {
+                    v[i] = (b.mood() * 100.0).round() / 100.0;
+                }
+            }
+            v
+        };
+        let words = s.newwords.words();
+        let mut snap = Snapshot {
+            schema: SCHEMA,
+            now_ms: now,
+            started_ms: s.started_ms,
+            totals: self.totals(),
+            hot_questions: s.groups.hot(s.config.hot_questions, now),
+            mood: Mood {
+                recent: s.timeline.shares(5, now),
+                session: self.session_shares(),
+                sparkline,
+                alert: s.alerts.current().cloned(),
+            },
+            keywords: s.keywords.top(s.config.keywords, now),
+            products: s.demand.top(s.config.products, now),
+            poll: s.polls.current().cloned(),
+            floods: s.floods.top(5, now),
+            new_words: words[words.len().saturating_sub(10)..].to_vec(),
+            summary: String::new(),
+        };
+        snap.summary = local_summary(&snap, s.config.lang, Scope::Live);
+        snap
+    }
+
+    // Read access for the report (report.rs), which looks at the whole session.
+    pub(crate) fn groups(&self) -> &Groups {
+        &self.s.groups
+    }
+    pub(crate) fn keywords(&self) -> &Keywords {
+        &self.s.keywords
+    }
+    pub(crate) fn demand(&self) -> &Demand {
+        &self.s.demand
+    }
+    pub(crate) fn timeline(&self) -> &Timeline {
+        &self.s.timeline
+    }
+    pub(crate) fn alerts(&self) -> &Alerts {
+        &self.s.alerts
+    }
+    pub(crate) fn polls(&self) -> &Polls {
+        &self.s.polls
+    }
+    pub(crate) fn floods(&self) -> &Floods {
+        &self.s.floods
+    }
+    pub(crate) fn new_words(&self) -> &[String] {
+        self.s.newwords.words()
+    }
+    pub(crate) fn started_ms(&self) -> Option<i64> {
+        self.s.started_ms
+    }
+
+    /// The whole state as bytes (magic, version, postcard).
+    pub fn checkpoint(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64 * 1024);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        postcard::to_io(&self.s, &mut out).expect("writing to a Vec cannot fail");
+        out
+    }
+
+    pub fn restore(bytes: &[u8]) -> Result<Engine, CheckpointError> {
+        if bytes.len() < 6 || &bytes[..4] != MAGIC {
+            return Err(CheckpointError::NotACheckpoint);
+        }
+        let version = u16::from_le_bytes([bytes[4], bytes[5]]);
+        if version != VERSION {
+            return Err(CheckpointError::Version(version));
+        }
+        let mut s: State = postcard::from_bytes(&bytes[6..]).map_err(|e| CheckpointError::Damaged(e.to_string()))?;
+        s.newwords.after_restore();
+        s.groups.after_restore();
+        s.demand.after_restore();
+        Ok(Engine { s, spans: Vec::new() })
+    }
+}

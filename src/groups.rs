@@ -1,0 +1,318 @@
+//! Hot questions: questions grouped online by meaning (多少钱 / 什么价 / 价格多少 → one group), each
+//! with its count, unique askers, first/last seen, trend, a representative text and examples.
+//!
+//! Bounded: at most `MAX_GROUPS` groups (the coldest unanswered one is dropped for a new one), at
+//! most `MAX_VARIANTS` texts per group, and askers counted in a `Distinct` sketch.
+
+use crate::intent::Intent;
+use crate::similar::{self, Signature};
+use crate::sketch::{DecayClock, Distinct};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+pub const MAX_GROUPS: usize = 128;
+const MAX_VARIANTS: usize = 8;
+const HOT_HALF_LIFE_MS: f64 = 3.0 * 60_000.0;
+const BASE_HALF_LIFE_MS: f64 = 15.0 * 60_000.0;
+/// An answered question resurfaces when asked again this long after the host answered it (askers
+/// who typed while the host was answering do not count).
+const RESURFACE_AFTER_MS: i64 = 15_000;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Group {
+    id: u32,
+    seed: Signature,
+    intents: FxHashMap<Intent, u32>,
+    variants: Vec<(String, u32)>,
+    count: u64,
+    users: Distinct,
+    first_ms: i64,
+    last_ms: i64,
+    hot: f64,
+    base: f64,
+    answered_ms: Option<i64>,
+    flood: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HotQuestion {
+    pub id: u32,
+    /// The most common wording in the group.
+    pub text: String,
+    pub count: u64,
+    pub users: u64,
+    pub intent: Intent,
+    pub first_ms: i64,
+    pub last_ms: i64,
+    /// Asked notably more in the last few minutes than before.
+    pub rising: bool,
+    pub answered: bool,
+    /// The same text was flooded by many viewers.
+    pub flood: bool,
+    pub examples: Vec<String>,
+    /// Decayed unique askers: what the live ranking uses.
+    pub heat: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Groups {
+    groups: Vec<Group>,
+    next_id: u32,
+    hot_clock: DecayClock,
+    base_clock: DecayClock,
+    started_ms: Option<i64>,
+    /// Feature (concept, word or number) → indices into `groups`; rebuilt after eviction and restore.
+    #[serde(skip)]
+    index: FxHashMap<String, Vec<u32>>,
+}
+
+impl Default for Groups {
+    fn default() -> Self {
+        Groups {
+            groups: Vec::new(),
+            next_id: 1,
+            hot_clock: DecayClock::new(HOT_HALF_LIFE_MS),
+            base_clock: DecayClock::new(BASE_HALF_LIFE_MS),
+            started_ms: None,
+            index: FxHashMap::default(),
+        }
+    }
+}
+
+fn features(sig: &Signature) -> impl Iterator<Item = &str> {
+    sig.concepts
+        .iter()
+        .map(|&c| similar::concept_name(c))
+        .chain(sig.words.iter().map(String::as_str))
+        .chain(sig.numbers.iter().map(String::as_str))
+}
+
+impl Groups {
+    pub fn after_restore(&mut self) {
+        self.rebuild_index();
+    }
+
+    fn rebuild_index(&mut self) {
+        self.index.clear();
+        for (i, g) in self.groups.iter().enumerate() {
+            for f in features(&g.seed) {
+                self.index.entry(f.to_string()).or_default().push(i as u32);
+            }
+        }
+    }
+
+    /// Adds one question; returns its group id.
+    pub fn add(&mut self, text: &str, sig: Signature, intent: Intent, user: u64, flood: bool, now_ms: i64) -> u32 {
+        self.started_ms.get_or_insert(now_ms);
+        if let Some(f) = self.hot_clock.rebase(now_ms) {
+            self.groups.iter_mut().for_each(|g| g.hot /= f);
+        }
+        if let Some(f) = self.base_clock.rebase(now_ms) {
+            self.groups.iter_mut().for_each(|g| g.base /= f);
+        }
+        let idx = match self.best_match(&sig) {
+            Some(i) => i,
+            None => self.create(sig, now_ms),
+        };
+        let (hb, bb) = (self.hot_clock.boost(now_ms), self.base_clock.boost(now_ms));
+        let g = &mut self.groups[idx];
+        let new_asker = g.users.insert(user);
+        g.count += 1;
+        g.last_ms = now_ms;
+        g.flood |= flood;
+        if new_asker {
+            g.hot += hb;
+            g.base += bb;
+        }
+        *g.intents.entry(intent).or_default() += 1;
+        if let Some(v) = g.variants.iter_mut().find(|v| v.0 == text) {
+            v.1 += 1;
+        } else if g.variants.len() < MAX_VARIANTS {
+            g.variants.push((text.to_string(), 1));
+        }
+        if g.answered_ms.is_some_and(|t| now_ms - t >= RESURFACE_AFTER_MS) {
+            g.answered_ms = None;
+        }
+        g.id
+    }
+
+    fn best_match(&self, sig: &Signature) -> Option<usize> {
+        let mut best: Option<(usize, f64)> = None;
+        let mut seen: Vec<u32> = Vec::new();
+        let mut consider = |i: u32, best: &mut Option<(usize, f64)>| {
+            if seen.contains(&i) {
+                return;
+            }
+            seen.push(i);
+            let s = similar::score(sig, &self.groups[i as usize].seed);
+            if s >= similar::SAME && best.is_none_or(|(_, b)| s > b) {
+                *best = Some((i as usize, s));
+            }
+        };
+        for f in features(sig) {
+            for &i in self.index.get(f).map(Vec::as_slice).unwrap_or(&[]) {
+                consider(i, &mut best);
+            }
+        }
+        if sig.concepts.is_empty() && sig.words.is_empty() && sig.numbers.is_empty() {
+            // Nothing but fillers (在吗, 有吗?): only an identical shape can match; scan the few such groups.
+            for (i, g) in self.groups.iter().enumerate() {
+                if g.seed.concepts.is_empty() && g.seed.words.is_empty() && g.seed.numbers.is_empty() {
+                    consider(i as u32, &mut best);
+                }
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    fn create(&mut self, sig: Signature, now_ms: i64) -> usize {
+        let g = Group {
+            id: self.next_id,
+            seed: sig,
+            intents: FxHashMap::default(),
+            variants: Vec::new(),
+            count: 0,
+            users: Distinct::new(256),
+            first_ms: now_ms,
+            last_ms: now_ms,
+            hot: 0.0,
+            base: 0.0,
+            answered_ms: None,
+            flood: false,
+        };
+        self.next_id += 1;
+        let idx = if self.groups.len() < MAX_GROUPS {
+            self.groups.push(g);
+            let i = self.groups.len() - 1;
+            for f in features(&self.groups[i].seed) {
+                self.index.entry(f.to_string()).or_default().push(i as u32);
+            }
+            return i;
+        } else {
+            // Drop the coldest group, preferring answered ones.
+            let victim = (0..self.groups.len())
+                .min_by(|&a, &b| {
+                    let key = |g: &Group| (g.answered_ms.is_none(), g.hot);
+                    let (ka, kb) = (key(&self.groups[a]), key(&self.groups[b]));
+                    ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+                })
+                .expect("MAX_GROUPS > 0");
+            self.groups[victim] = g;
+            victim
+        };
+        self.rebuild_index();
+        idx
+    }
+
+    /// Marks a group answered: it leaves the live list until someone asks it again.
+    pub fn mark_answered(&mut self, id: u32, now_ms: i64) -> bool {
+        match self.groups.iter_mut().find(|g| g.id == id) {
+            Some(g) => {
+                g.answered_ms = Some(now_ms);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The live list: unanswered groups by decayed unique askers.
+    pub fn hot(&self, n: usize, now_ms: i64) -> Vec<HotQuestion> {
+        let hb = self.hot_clock.boost(now_ms);
+        let mut v: Vec<HotQuestion> =
+            self.groups.iter().filter(|g| g.answered_ms.is_none()).map(|g| self.view(g, now_ms, hb)).collect();
+        v.sort_by(|a, b| b.heat.total_cmp(&a.heat).then(b.count.cmp(&a.count)).then(a.id.cmp(&b.id)));
+        v.truncate(n);
+        v
+    }
+
+    /// The report: every group by unique askers, then count.
+    pub fn all_time(&self, n: usize, now_ms: i64) -> Vec<HotQuestion> {
+        let hb = self.hot_clock.boost(now_ms);
+        let mut v: Vec<HotQuestion> = self.groups.iter().map(|g| self.view(g, now_ms, hb)).collect();
+        v.sort_by(|a, b| b.users.cmp(&a.users).then(b.count.cmp(&a.count)).then(a.id.cmp(&b.id)));
+        v.truncate(n);
+        v
+    }
+
+    fn view(&self, g: &Group, now_ms: i64, hb: f64) -> HotQuestion {
+        let bb = self.base_clock.boost(now_ms);
+        let (hot, base) = (g.hot / hb, g.base / bb);
+        let elapsed = self.started_ms.map_or(0, |s| now_ms - s);
+        let ratio = self.hot_clock.rate(hot, elapsed) / self.base_clock.rate(base, elapsed).max(1e-15);
+        let warm = elapsed >= 3 * 60_000;
+        let mut variants = g.variants.clone();
+        variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then_with(|| a.0.cmp(&b.0)));
+        let intent = g.intents.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or(Intent::Other, |(i, _)| *i);
+        HotQuestion {
+            id: g.id,
+            text: variants.first().map(|v| v.0.clone()).unwrap_or_default(),
+            count: g.count,
+            users: g.users.count(),
+            intent,
+            first_ms: g.first_ms,
+            last_ms: g.last_ms,
+            rising: warm && hot >= 3.0 && ratio >= 1.8,
+            answered: g.answered_ms.is_some(),
+            flood: g.flood,
+            examples: variants.iter().take(5).map(|v| v.0.clone()).collect(),
+            heat: crate::keywords::round1(hot),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::cut;
+
+    fn add(g: &mut Groups, text: &str, user: u64, t: i64) -> u32 {
+        let c = crate::clean::clean(text).text.to_lowercase();
+        let sig = similar::signature(&c, &cut(&c));
+        g.add(&c, sig, crate::intent::classify(&c), user, false, t)
+    }
+
+    #[test]
+    fn paraphrases_group_and_users_count_once() {
+        let mut g = Groups::default();
+        let a = add(&mut g, "多少钱", 1, 1000);
+        assert_eq!(add(&mut g, "什么价格", 2, 2000), a);
+        assert_eq!(add(&mut g, "价格多少", 3, 3000), a);
+        assert_eq!(add(&mut g, "多少钱", 1, 4000), a);
+        let b = add(&mut g, "有没有s码", 4, 5000);
+        assert_ne!(a, b);
+        let hot = g.hot(5, 6000);
+        assert_eq!(hot[0].id, a);
+        assert_eq!((hot[0].count, hot[0].users), (4, 3));
+        assert_eq!(hot[0].text, "多少钱");
+        assert_eq!(hot[0].intent, Intent::Price);
+    }
+
+    #[test]
+    fn answered_hides_until_asked_again() {
+        let mut g = Groups::default();
+        let a = add(&mut g, "链接呢", 1, 1000);
+        assert!(g.mark_answered(a, 2000));
+        assert!(g.hot(5, 3000).is_empty());
+        add(&mut g, "链接在哪", 2, 5000);
+        assert!(g.hot(5, 6000).is_empty(), "asked while the host answered: still answered");
+        add(&mut g, "怎么买", 3, 30_000);
+        assert_eq!(g.hot(5, 31_000)[0].id, a);
+    }
+
+    #[test]
+    fn bounded() {
+        let mut g = Groups::default();
+        for i in 0..1000 {
+            add(&mut g, &format!("{i}号多少钱"), i, i as i64 * 10);
+        }
+        assert!(g.len() <= MAX_GROUPS);
+    }
+}

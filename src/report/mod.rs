@@ -1,0 +1,99 @@
+//! The post-stream report (复盘): the whole session at a glance. The CLI's `analyze`, the trial page
+//! and the extension's "export report" all build it here, so the three paths agree.
+
+use crate::alerts::Alert;
+use crate::demand::ProductDemand;
+use crate::engine::Engine;
+use crate::floods::Flood;
+use crate::groups::HotQuestion;
+use crate::keywords::Keyword;
+use crate::poll::Poll;
+use crate::snapshot::Totals;
+use crate::timeline::{Bucket, Shares};
+use serde::{Deserialize, Serialize};
+
+pub mod csv;
+pub mod text;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Peak {
+    pub start_ms: i64,
+    pub comments: u32,
+    pub questions: u32,
+    /// (pos − neg) / comments in that minute.
+    pub mood: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: u32,
+    /// Every comment analysed (event rows excluded).
+    pub comments: u64,
+    pub totals: Totals,
+    pub started_ms: Option<i64>,
+    pub ended_ms: i64,
+    pub hot_questions: Vec<HotQuestion>,
+    pub keywords: Vec<Keyword>,
+    pub sentiment: Shares,
+    pub timeline: Vec<Bucket>,
+    pub products: Vec<ProductDemand>,
+    pub peaks: Vec<Peak>,
+    pub alerts: Vec<Alert>,
+    pub polls: Vec<Poll>,
+    pub floods: Vec<Flood>,
+    pub new_words: Vec<String>,
+    pub summary: String,
+    /// Input rows that could not be read (the CLI fills this in).
+    pub skipped: u64,
+}
+
+pub const REPORT_SCHEMA: u32 = 1;
+
+impl Report {
+    pub fn from_engine(engine: &Engine) -> Report {
+        let now = engine.now_ms();
+        let timeline: Vec<Bucket> = engine.timeline().all().iter().cloned().collect();
+        let mut peaks: Vec<Peak> = timeline
+            .iter()
+            .filter(|b| b.comments > 0)
+            .map(|b| Peak { start_ms: b.start_ms, comments: b.comments, questions: b.questions, mood: b.mood() })
+            .collect();
+        peaks.sort_by(|a, b| b.comments.cmp(&a.comments).then(a.start_ms.cmp(&b.start_ms)));
+        peaks.truncate(5);
+        let mut polls: Vec<Poll> = engine.polls().history().to_vec();
+        if let Some(p) = engine.polls().current().filter(|p| p.active) {
+            polls.push(p.clone());
+        }
+        let mut snap = engine.snapshot();
+        // The summary of a finished stream speaks of the whole session, not its last minutes.
+        snap.hot_questions = engine.groups().all_time(snap.hot_questions.len().max(3), now);
+        snap.mood.recent = engine.session_shares();
+        snap.products = engine.demand().session_top(3);
+        snap.keywords = engine.keywords().session_top(3);
+        snap.mood.alert = None;
+        snap.poll = None;
+        let minutes = (now - engine.started_ms().unwrap_or(now)) as f64 / 60_000.0;
+        snap.totals.per_minute =
+            if minutes >= 1.0 { (snap.totals.comments as f64 / minutes).round() } else { snap.totals.comments as f64 };
+        let summary = crate::summary::local_summary(&snap, engine.config().lang, crate::summary::Scope::Session);
+        Report {
+            schema: REPORT_SCHEMA,
+            comments: snap.totals.comments,
+            totals: snap.totals.clone(),
+            started_ms: engine.started_ms(),
+            ended_ms: now,
+            hot_questions: engine.groups().all_time(20, now),
+            keywords: engine.keywords().session_top(30),
+            sentiment: engine.session_shares(),
+            timeline,
+            products: engine.demand().session_top(20),
+            peaks,
+            alerts: engine.alerts().all(),
+            polls,
+            floods: engine.floods().top(10, now),
+            new_words: engine.new_words().to_vec(),
+            summary,
+            skipped: 0,
+        }
+    }
+}

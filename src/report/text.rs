@@ -1,0 +1,101 @@
+//! The report for a terminal: what `make run` prints.
+
+use super::Report;
+use crate::summary::Lang;
+use std::fmt::Write;
+
+/// Time since the session start as h:mm:ss (logs without real times start at 0).
+pub fn clock(ms: i64, started: Option<i64>) -> String {
+    let t = (ms - started.unwrap_or(0)).max(0) / 1000;
+    format!("{}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60)
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+pub fn render(r: &Report, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut o = String::new();
+    let t = &r.totals;
+    let dur = clock(r.ended_ms, r.started_ms);
+    let _ = writeln!(o, "{}", if zh { "弹幕雷达 · 直播复盘" } else { "Danmu Radar · stream report" });
+    let _ = writeln!(o, "{}", "=".repeat(40));
+    let _ = writeln!(
+        o,
+        "{} {}  {} {}  {} {}  {} {}",
+        if zh { "评论" } else { "comments" },
+        t.comments,
+        if zh { "提问" } else { "questions" },
+        t.questions,
+        if zh { "观众" } else { "viewers" },
+        t.unique_users,
+        if zh { "时长" } else { "duration" },
+        dur
+    );
+    let _ = writeln!(
+        o,
+        "{} {} {}  {} {}  {} {}",
+        if zh { "情绪" } else { "mood" },
+        if zh { "正面" } else { "pos" },
+        pct(r.sentiment.pos),
+        if zh { "中性" } else { "neu" },
+        pct(r.sentiment.neu),
+        if zh { "负面" } else { "neg" },
+        pct(r.sentiment.neg)
+    );
+    let _ = writeln!(o, "\n{}", if zh { "热门问题（人数 / 次数）" } else { "Hot questions (viewers / times)" });
+    for (i, q) in r.hot_questions.iter().take(10).enumerate() {
+        let tag = if zh { q.intent.label_zh() } else { q.intent.as_str() };
+        let _ = writeln!(o, "{:>2}. {}  [{}]  {} / {}", i + 1, q.text, tag, q.users, q.count);
+    }
+    if r.hot_questions.is_empty() {
+        let _ = writeln!(o, "  —");
+    }
+    let kw: Vec<String> = r.keywords.iter().take(15).map(|k| format!("{}({})", k.word, k.count)).collect();
+    let _ = writeln!(
+        o,
+        "\n{}\n  {}",
+        if zh { "热词" } else { "Keywords" },
+        if kw.is_empty() { "—".into() } else { kw.join("  ") }
+    );
+    if !r.products.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n{}",
+            if zh {
+                "商品需求（提及 / 想要 / 提问）"
+            } else {
+                "Product demand (mentions / wants / questions)"
+            }
+        );
+        for p in r.products.iter().take(8) {
+            let _ = writeln!(o, "  {}  {} / {} / {}", p.name, p.mentions, p.wants, p.questions);
+        }
+    }
+    if !r.peaks.is_empty() {
+        let peaks: Vec<String> =
+            r.peaks.iter().map(|p| format!("{} ({})", clock(p.start_ms, r.started_ms), p.comments)).collect();
+        let _ = writeln!(
+            o,
+            "\n{}\n  {}",
+            if zh { "高峰时刻（条/分钟）" } else { "Peak minutes (comments)" },
+            peaks.join("  ")
+        );
+    }
+    for a in &r.alerts {
+        let _ = writeln!(
+            o,
+            "\n{} {}  {}  {}",
+            if zh { "⚠ 负面突增" } else { "⚠ complaint spike" },
+            clock(a.started_ms, r.started_ms),
+            pct(a.share),
+            a.words.join("、")
+        );
+    }
+    if !r.new_words.is_empty() {
+        let _ = writeln!(o, "\n{}\n  {}", if zh { "直播间新词" } else { "Room words found" }, r.new_words.join("、"));
+    }
+    let _ = writeln!(o, "\n{}\n  {}", if zh { "小结" } else { "Summary" }, r.summary);
+    o
+}

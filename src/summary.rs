@@ -1,0 +1,118 @@
+//! The local summary: a short paragraph from the snapshot, shown whenever no LLM is configured
+//! (and while one is thinking). zh-CN first, English second.
+
+use crate::snapshot::Snapshot;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh-CN", alias = "zh")]
+    Zh,
+    #[serde(rename = "en")]
+    En,
+}
+
+fn pct(x: f64) -> u32 {
+    (x * 100.0).round() as u32
+}
+
+/// What the summary speaks of: the live moment (overlay) or the whole session (report).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Live,
+    Session,
+}
+
+pub fn local_summary(s: &Snapshot, lang: Lang, scope: Scope) -> String {
+    match lang {
+        Lang::Zh => zh(s, scope),
+        Lang::En => en(s, scope),
+    }
+}
+
+fn zh(s: &Snapshot, scope: Scope) -> String {
+    if s.totals.comments == 0 {
+        return "还没有评论。评论出现后，这里会显示观众最关心的问题和情绪。".into();
+    }
+    let live = scope == Scope::Live;
+    let mut out = if live {
+        format!("共 {} 条评论（近1分钟 {} 条）。", s.totals.comments, s.totals.per_minute)
+    } else {
+        format!("整场共 {} 条评论，平均每分钟 {} 条。", s.totals.comments, s.totals.per_minute)
+    };
+    let qs: Vec<&_> = s.hot_questions.iter().take(2).collect();
+    match qs.as_slice() {
+        [] => out.push_str("暂时没有集中的提问。"),
+        [a] => out.push_str(&format!("最多人问「{}」（{}人）。", a.text, a.users)),
+        [a, b, ..] => {
+            out.push_str(&format!("最多人问「{}」（{}人），其次是「{}」（{}人）。", a.text, a.users, b.text, b.users))
+        }
+    }
+    let m = &s.mood.recent;
+    if m.n > 0 {
+        let tone = if m.neg >= 0.3 {
+            "偏负面"
+        } else if m.pos >= m.neg + 0.2 {
+            "偏正面"
+        } else {
+            "以中性为主"
+        };
+        let when = if live { "近5分钟" } else { "整场" };
+        out.push_str(&format!("{when}情绪{tone}（正面{}%，负面{}%）。", pct(m.pos), pct(m.neg)));
+    }
+    if let Some(a) = &s.mood.alert {
+        out.push_str(&format!("注意：负面评论突增（{}），请及时回应。", a.words.join("、")));
+    }
+    if let Some(p) = s.products.first() {
+        out.push_str(&format!("需求最高的是{}（{}次提及）。", p.name, p.mentions));
+    }
+    if let Some(p) = s.poll.as_ref().filter(|p| p.active) {
+        let opts: Vec<String> = p.options.iter().map(|(k, v)| format!("扣{k}×{v}")).collect();
+        out.push_str(&format!("正在扣数：{}。", opts.join("，")));
+    }
+    let kw: Vec<&str> = s.keywords.iter().take(3).map(|k| k.word.as_str()).collect();
+    if !kw.is_empty() {
+        out.push_str(&format!("热词：{}。", kw.join("、")));
+    }
+    if let Some(q) = s.hot_questions.first().filter(|_| live) {
+        match q.intent {
+            crate::intent::Intent::Other => out.push_str(&format!("建议：先回应「{}」。", q.text)),
+            i => out.push_str(&format!("建议：先回答{}问题「{}」。", i.label_zh(), q.text)),
+        }
+    }
+    out
+}
+
+fn en(s: &Snapshot, scope: Scope) -> String {
+    if s.totals.comments == 0 {
+        return "No comments yet. The audience's top questions and mood will show here.".into();
+    }
+    let live = scope == Scope::Live;
+    let mut out = if live {
+        format!("{} comments ({} in the last minute). ", s.totals.comments, s.totals.per_minute)
+    } else {
+        format!("{} comments, {} per minute on average. ", s.totals.comments, s.totals.per_minute)
+    };
+    match s.hot_questions.first() {
+        Some(q) => out.push_str(&format!("Most asked: \"{}\" ({} viewers). ", q.text, q.users)),
+        None => out.push_str("No recurring questions yet. "),
+    }
+    let m = &s.mood.recent;
+    if m.n > 0 {
+        let when = if live { "Mood (5 min)" } else { "Mood (whole stream)" };
+        out.push_str(&format!("{when}: {}% positive, {}% negative. ", pct(m.pos), pct(m.neg)));
+    }
+    if let Some(a) = &s.mood.alert {
+        out.push_str(&format!("Alert: complaints are spiking ({}). ", a.words.join(", ")));
+    }
+    if let Some(p) = s.products.first() {
+        out.push_str(&format!("Most wanted: {} ({} mentions). ", p.name, p.mentions));
+    }
+    let kw: Vec<&str> = s.keywords.iter().take(3).map(|k| k.word.as_str()).collect();
+    if !kw.is_empty() {
+        out.push_str(&format!("Hot words: {}.", kw.join(", ")));
+    }
+    out.trim_end().to_string()
+}

@@ -1,0 +1,114 @@
+//! Tokenizing: jieba-rs with the live-commerce user dictionary, stickers kept whole.
+//!
+//! One `Jieba` is built per process (a wasm instance is one process) and shared read-only by every
+//! engine; words a room invents are merged on top by `newwords`, never added to the shared
+//! dictionary, so engines stay independent and a checkpoint never has to carry a dictionary.
+
+use crate::clean::emoji_token_len;
+use jieba_rs::Jieba;
+use std::sync::OnceLock;
+
+/// jieba's HMM guesses words the dictionary lacks; the engine has its own statistical discovery, but
+/// the HMM still helps one-off names. Both `tokenize` (the baseline) and the engine use the same
+/// setting so that the comparison in BENCHMARKS.md is fair.
+pub const HMM: bool = true;
+
+const USER_DICT: &str = include_str!("data/ecommerce_dict.txt");
+
+/// A token as a byte range of the text it was cut from.
+pub type Span = (u32, u32);
+
+static JIEBA: OnceLock<Jieba> = OnceLock::new();
+
+/// The shared tokenizer (built on first use: about 0.1 s natively, 0.3 s in wasm).
+pub fn jieba() -> &'static Jieba {
+    JIEBA.get_or_init(|| {
+        let mut j = Jieba::new();
+        for line in USER_DICT.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split_whitespace();
+            let word = parts.next().expect("non-empty line");
+            let freq = parts.next().and_then(|f| f.parse().ok());
+            j.add_word(word, freq, None);
+        }
+        j
+    })
+}
+
+/// Appends the token spans of `text` to `out`: jieba words, stickers (`[比心]`) whole, no whitespace.
+pub fn spans_into(text: &str, out: &mut Vec<Span>) {
+    let j = jieba();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        if bytes[i] == b'[' {
+            if let Some(len) = emoji_token_len(&text[i..]) {
+                cut_piece(j, text, start, i, out);
+                out.push((i as u32, (i + len) as u32));
+                i += len;
+                start = i;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    cut_piece(j, text, start, text.len(), out);
+}
+
+fn cut_piece(j: &Jieba, text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
+    if from >= to {
+        return;
+    }
+    for t in j.cut(&text[from..to], HMM) {
+        if !t.word.trim().is_empty() {
+            out.push(((from + t.byte_start) as u32, (from + t.byte_end) as u32));
+        }
+    }
+}
+
+/// Tokens of already-cleaned text, as slices of it.
+pub fn cut(text: &str) -> Vec<&str> {
+    let mut spans = Vec::with_capacity(text.len() / 3 + 1);
+    spans_into(text, &mut spans);
+    spans.iter().map(|&(a, b)| &text[a as usize..b as usize]).collect()
+}
+
+/// True for tokens that are only punctuation or symbols (not words, numbers or stickers).
+pub fn is_punct(token: &str) -> bool {
+    token.chars().all(|c| !c.is_alphanumeric() && c != '[' && !is_emoji_char(c))
+}
+
+/// Pictographic emoji (🍈, 😂): meaningful for mood even though they are not alphanumeric.
+pub fn is_emoji_char(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x1F000..=0x1F2FF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_stickers_and_commerce_words_whole() {
+        assert_eq!(cut("小黄车[比心]链接呢"), vec!["小黄车", "[比心]", "链接", "呢"]);
+        assert_eq!(cut("有运费险吗"), vec!["有", "运费险", "吗"]);
+    }
+
+    #[test]
+    fn drops_whitespace_keeps_punctuation() {
+        assert_eq!(cut("多少 钱?"), vec!["多少", "钱", "?"]);
+        assert!(cut("").is_empty());
+    }
+
+    #[test]
+    fn punct_and_emoji_classes() {
+        assert!(is_punct("?"));
+        assert!(is_punct("。"));
+        assert!(!is_punct("[比心]"));
+        assert!(!is_punct("🍈"));
+        assert!(!is_punct("3"));
+    }
+}
