@@ -5,7 +5,7 @@ CARGO ?= cargo
 # A real Douyin live-room log bundled in the repo (LiveChat, MIT; see tests/data/live/PROVENANCE.md).
 LOG ?= tests/data/live/livechat_douyin_dev.tsv
 
-.PHONY: run test test-native test-wasm wasm eval bench lint setup clean
+.PHONY: run test test-native test-wasm wasm eval train bench lint setup clean
 
 ## run: analyse a real bundled comment log and print the report
 run:
@@ -40,6 +40,16 @@ wasm:
 eval:
 	@$(CARGO) build --release --quiet
 	python3 scripts/eval/run.py
+
+## train: rebuild the shipped models from ../shared/data (development only; scripts/train/README.md)
+train:
+	python3 scripts/train/run.py
+
+## bench: speed and memory, each side by side with its baseline (BENCHMARKS.md)
+bench: wasm
+	@npm install --no-audit --no-fund --silent
+	$(CARGO) bench --bench engine
+	python3 scripts/bench/run.py
 
 clean:
 	$(CARGO) clean

@@ -22,9 +22,13 @@ pub struct Cleaned {
 pub fn clean(raw: &str) -> Cleaned {
     // NFKC folds full-width forms (？３Ｓ → ?3S); most comments are already normalized, so skip the
     // allocation when the quick check says so.
-    let normalized: std::borrow::Cow<str> = match is_nfkc_quick(raw.chars()) {
-        IsNormalized::Yes => raw.into(),
-        _ => raw.nfkc().collect::<String>().into(),
+    let normalized: std::borrow::Cow<str> = if raw.chars().all(nfkc_stable) {
+        raw.into()
+    } else {
+        match is_nfkc_quick(raw.chars()) {
+            IsNormalized::Yes => raw.into(),
+            _ => raw.nfkc().collect::<String>().into(),
+        }
     };
 
     let mut out = String::with_capacity(normalized.len().min(MAX_CHARS * 4));
@@ -72,6 +76,12 @@ pub fn clean(raw: &str) -> Cleaned {
     }
     let text = collapse_repeated_emoji(out);
     Cleaned { text, truncated }
+}
+
+/// Characters NFKC never changes and that need no lookup: printable ASCII and the CJK Unified
+/// Ideographs block (most of every Chinese comment). Compatibility ideographs are not in it.
+fn nfkc_stable(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// Format and zero-width characters that render as nothing but split words and defeat matching.

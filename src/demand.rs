@@ -80,6 +80,10 @@ pub fn parse_number(s: &str) -> Option<u32> {
 
 /// Link numbers named in a cleaned comment.
 pub fn link_numbers(text: &str) -> Vec<u32> {
+    // Most comments name no number at all; only digits or 号 can start one.
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains('号') {
+        return Vec::new();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let num_at = |i: usize| -> Option<(u32, usize)> {
@@ -186,13 +190,14 @@ impl Demand {
         self.names = names;
     }
 
-    /// Records the products a comment mentions. `text` is cleaned and lower-cased.
-    pub fn observe(&mut self, text: &str, is_question: bool, user: u64, now_ms: i64) {
+    /// Records the products a comment mentions. `text` is cleaned and lower-cased; `links` are the
+    /// link numbers in it (`link_numbers`).
+    pub fn observe(&mut self, text: &str, links: &[u32], is_question: bool, user: u64, now_ms: i64) {
         if let Some(f) = self.clock.rebase(now_ms) {
             self.tracked.iter_mut().for_each(|t| t.recent /= f);
         }
         let mut hits: Vec<(Option<u32>, Option<usize>)> = Vec::new();
-        for n in link_numbers(text) {
+        for &n in links {
             let idx = self.catalog.products.iter().position(|p| p.link == Some(n));
             if !self.catalog.products.is_empty() && idx.is_none() && n > 50 {
                 continue;
@@ -323,9 +328,9 @@ mod tests {
     fn demand_with_a_catalog() {
         let mut d = Demand::default();
         d.set_catalog(Catalog::parse("链接号,名称,别名\n3,冰丝阔腿裤,阔腿裤\n").unwrap());
-        d.observe("想要阔腿裤", false, 1, 1000);
-        d.observe("3号多少钱", true, 2, 2000);
-        d.observe("5号呢", true, 3, 3000);
+        for (i, t) in ["想要阔腿裤", "3号多少钱", "5号呢"].into_iter().enumerate() {
+            d.observe(t, &link_numbers(t), i > 0, i as u64 + 1, (i as i64 + 1) * 1000);
+        }
         let top = d.top(5, 3000);
         assert_eq!(top[0].name, "冰丝阔腿裤");
         assert_eq!((top[0].mentions, top[0].wants, top[0].questions, top[0].users), (2, 1, 1, 2));

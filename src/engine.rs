@@ -5,24 +5,22 @@
 //! through `checkpoint` / `restore` so a restarted service worker loses nothing.
 
 use crate::alerts::Alerts;
-use crate::clean::clean;
+use crate::analysis::{Analysis, analyze};
 use crate::comment::{Comment, Kind};
 use crate::demand::Demand;
 use crate::floods::Floods;
 use crate::groups::Groups;
-use crate::intent::{self, Intent};
+use crate::intent::Intent;
 use crate::keywords::{self, Keywords};
 use crate::newwords::NewWords;
-use crate::poll::{self, Polls};
-use crate::sentiment::{self, Polarity};
-use crate::similar;
+use crate::poll::Polls;
+use crate::sentiment::Polarity;
 use crate::sketch::{Distinct, hash64};
 use crate::snapshot::{Mood, SCHEMA, Snapshot, Totals};
 use crate::summary::{Lang, Scope, local_summary};
 use crate::timeline::{Shares, Timeline};
-use crate::tokenize::{self, Span, jieba};
+use crate::tokenize::{Span, jieba};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Config {
@@ -185,25 +183,30 @@ impl Engine {
     }
 
     pub fn push(&mut self, c: &Comment) -> Outcome {
-        self.process(c, None)
+        self.apply(&analyze(c), None)
     }
 
     /// Like `push`, also returning the tokens (the CLI's `classify`).
     pub fn push_with_tokens(&mut self, c: &Comment, tokens: &mut Vec<String>) -> Outcome {
-        self.process(c, Some(tokens))
+        self.apply(&analyze(c), Some(tokens))
     }
 
-    fn process(&mut self, c: &Comment, tokens_out: Option<&mut Vec<String>>) -> Outcome {
-        let now = c.ts.unwrap_or(self.s.now_ms);
+    /// The stateful half: folds one analysed row into the room. `tokens_out` receives the row's
+    /// tokens with this room's new words merged.
+    pub fn apply(&mut self, a: &Analysis, tokens_out: Option<&mut Vec<String>>) -> Outcome {
+        let now = a.ts.unwrap_or(self.s.now_ms);
         self.s.now_ms = self.s.now_ms.max(now);
         self.s.started_ms.get_or_insert(now);
         let s = &mut self.s;
 
-        if c.kind != Kind::Comment {
-            s.counters.events[c.kind as usize] += 1;
-            s.timeline.event(now, c.kind);
+        if a.kind != Kind::Comment {
+            s.counters.events[a.kind as usize] += 1;
+            s.timeline.event(now, a.kind);
+            if let Some(out) = tokens_out {
+                out.clear();
+            }
             return Outcome {
-                kind: c.kind,
+                kind: a.kind,
                 is_question: false,
                 intent: None,
                 sentiment: Polarity::Neu,
@@ -212,56 +215,41 @@ impl Engine {
             };
         }
 
-        let cleaned = clean(&c.text);
         s.counters.comments += 1;
-        s.counters.truncated += cleaned.truncated as u64;
-        let display = cleaned.text;
-        let norm: Cow<str> = if display.bytes().any(|b| b.is_ascii_uppercase()) {
-            display.to_ascii_lowercase().into()
-        } else {
-            (&display).into()
-        };
-
+        s.counters.truncated += a.truncated as u64;
+        let norm = a.norm();
         self.spans.clear();
-        tokenize::spans_into(&norm, &mut self.spans);
-        s.newwords.merge(&norm, &mut self.spans);
-        s.newwords.observe(&norm, &self.spans, |w| jieba().has_word(w));
-        let tokens: Vec<&str> = self.spans.iter().map(|&(a, b)| &norm[a as usize..b as usize]).collect();
+        self.spans.extend_from_slice(&a.spans);
+        s.newwords.merge(norm, &mut self.spans);
+        s.newwords.observe(norm, &self.spans, |w| jieba().has_word(w));
+        let tokens: Vec<&str> = self.spans.iter().map(|&(x, y)| &norm[x as usize..y as usize]).collect();
 
-        let user = match &c.user {
-            Some(u) if !u.is_empty() => hash64(u.as_str()),
-            _ => {
-                // No identity: every anonymous post is its own viewer (never merges strangers).
-                s.counters.anonymous += 1;
-                hash64(&("\u{0}anon", s.counters.anonymous))
-            }
-        };
+        let user = a.user.unwrap_or_else(|| {
+            // No identity: every anonymous post is its own viewer (never merges strangers).
+            s.counters.anonymous += 1;
+            hash64(&("\u{0}anon", s.counters.anonymous))
+        });
         s.users.insert(user);
 
-        let vote = poll::vote(&norm);
-        let flood = s.floods.observe(&norm, now);
-        let is_question = vote.is_none() && crate::question::is_question(&norm, &tokens);
-        let intent = is_question.then(|| intent::classify(&norm));
-        let (polarity, score) = sentiment::score(&tokens);
-
-        if let Some(option) = vote {
-            s.polls.observe(option, now);
+        let flood = s.floods.observe(norm, now);
+        if let Some(option) = &a.vote {
+            s.polls.observe(option.clone(), now);
         }
         s.keywords.observe(tokens.iter().copied(), now);
-        let group = intent.map(|i| {
-            let sig = similar::signature(&norm, &tokens);
-            s.groups.add(&display, sig, i, user, flood, now)
-        });
-        s.demand.observe(&norm, is_question, user, now);
-        s.timeline.comment(now, is_question, polarity, score);
+        let group = match (a.intent, &a.signature) {
+            (Some(intent), Some(sig)) => Some(s.groups.add(&a.text, sig, intent, user, flood, now)),
+            _ => None,
+        };
+        s.demand.observe(norm, &a.links, a.is_question, user, now);
+        s.timeline.comment(now, a.is_question, a.polarity, a.score);
         s.alerts.observe(
-            polarity == Polarity::Neg,
-            &display,
+            a.polarity == Polarity::Neg,
+            &a.text,
             tokens.iter().copied().filter(|t| keywords::is_keyword(t)),
             now,
         );
-        s.counters.questions += is_question as u64;
-        match polarity {
+        s.counters.questions += a.is_question as u64;
+        match a.polarity {
             Polarity::Pos => s.counters.pos += 1,
             Polarity::Neu => s.counters.neu += 1,
             Polarity::Neg => s.counters.neg += 1,
@@ -270,7 +258,14 @@ impl Engine {
             out.clear();
             out.extend(tokens.iter().map(|t| t.to_string()));
         }
-        Outcome { kind: Kind::Comment, is_question, intent, sentiment: polarity, score, group }
+        Outcome {
+            kind: Kind::Comment,
+            is_question: a.is_question,
+            intent: a.intent,
+            sentiment: a.polarity,
+            score: a.score,
+            group,
+        }
     }
 
     /// Marks a hot question answered (✓ in the overlay).

@@ -6,12 +6,13 @@
 
 use crate::intent::Intent;
 use crate::similar::{self, Signature};
-use crate::sketch::{DecayClock, Distinct};
+use crate::sketch::{DecayClock, Distinct, hash64};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 pub const MAX_GROUPS: usize = 128;
 const MAX_VARIANTS: usize = 8;
+const MAX_CANDIDATES: usize = 12;
 const HOT_HALF_LIFE_MS: f64 = 3.0 * 60_000.0;
 const BASE_HALF_LIFE_MS: f64 = 15.0 * 60_000.0;
 /// An answered question resurfaces when asked again this long after the host answered it (askers
@@ -61,9 +62,10 @@ pub struct Groups {
     hot_clock: DecayClock,
     base_clock: DecayClock,
     started_ms: Option<i64>,
-    /// Feature (concept, word or number) → indices into `groups`; rebuilt after eviction and restore.
+    /// hash64(feature: concept, word or number) → indices into `groups`; rebuilt after a restore. A
+    /// hash collision only adds a candidate that the score then rejects.
     #[serde(skip)]
-    index: FxHashMap<String, Vec<u32>>,
+    index: FxHashMap<u64, Vec<u32>>,
 }
 
 impl Default for Groups {
@@ -79,14 +81,6 @@ impl Default for Groups {
     }
 }
 
-fn features(sig: &Signature) -> impl Iterator<Item = &str> {
-    sig.concepts
-        .iter()
-        .map(|&c| similar::concept_name(c))
-        .chain(sig.words.iter().map(String::as_str))
-        .chain(sig.numbers.iter().map(String::as_str))
-}
-
 impl Groups {
     pub fn after_restore(&mut self) {
         self.rebuild_index();
@@ -94,15 +88,27 @@ impl Groups {
 
     fn rebuild_index(&mut self) {
         self.index.clear();
-        for (i, g) in self.groups.iter().enumerate() {
-            for f in features(&g.seed) {
-                self.index.entry(f.to_string()).or_default().push(i as u32);
+        for i in 0..self.groups.len() {
+            self.index_group(i);
+        }
+    }
+
+    fn index_group(&mut self, i: usize) {
+        for f in self.groups[i].seed.features() {
+            self.index.entry(hash64(f)).or_default().push(i as u32);
+        }
+    }
+
+    fn unindex_group(&mut self, i: usize) {
+        for f in self.groups[i].seed.features() {
+            if let Some(v) = self.index.get_mut(&hash64(f)) {
+                v.retain(|&x| x != i as u32);
             }
         }
     }
 
     /// Adds one question; returns its group id.
-    pub fn add(&mut self, text: &str, sig: Signature, intent: Intent, user: u64, flood: bool, now_ms: i64) -> u32 {
+    pub fn add(&mut self, text: &str, sig: &Signature, intent: Intent, user: u64, flood: bool, now_ms: i64) -> u32 {
         self.started_ms.get_or_insert(now_ms);
         if let Some(f) = self.hot_clock.rebase(now_ms) {
             self.groups.iter_mut().for_each(|g| g.hot /= f);
@@ -110,9 +116,9 @@ impl Groups {
         if let Some(f) = self.base_clock.rebase(now_ms) {
             self.groups.iter_mut().for_each(|g| g.base /= f);
         }
-        let idx = match self.best_match(&sig) {
+        let idx = match self.best_match(sig) {
             Some(i) => i,
-            None => self.create(sig, now_ms),
+            None => self.create(sig.clone(), now_ms),
         };
         let (hb, bb) = (self.hot_clock.boost(now_ms), self.base_clock.boost(now_ms));
         let g = &mut self.groups[idx];
@@ -136,33 +142,38 @@ impl Groups {
         g.id
     }
 
+    /// The group this question belongs to, if any. Candidates are the groups sharing the most
+    /// features with it (at most `MAX_CANDIDATES` are scored), so a question costs the same however
+    /// many groups exist.
     fn best_match(&self, sig: &Signature) -> Option<usize> {
-        let mut best: Option<(usize, f64)> = None;
-        let mut seen: Vec<u32> = Vec::new();
-        let mut consider = |i: u32, best: &mut Option<(usize, f64)>| {
-            if seen.contains(&i) {
-                return;
-            }
-            seen.push(i);
-            let s = similar::score(sig, &self.groups[i as usize].seed);
-            if s >= similar::SAME && best.is_none_or(|(_, b)| s > b) {
-                *best = Some((i as usize, s));
-            }
-        };
-        for f in features(sig) {
-            for &i in self.index.get(f).map(Vec::as_slice).unwrap_or(&[]) {
-                consider(i, &mut best);
+        let mut shared = vec![0u8; self.groups.len()];
+        let mut any = false;
+        for f in sig.features() {
+            for &i in self.index.get(&hash64(f)).map(Vec::as_slice).unwrap_or(&[]) {
+                shared[i as usize] = shared[i as usize].saturating_add(1);
+                any = true;
             }
         }
-        if sig.concepts.is_empty() && sig.words.is_empty() && sig.numbers.is_empty() {
-            // Nothing but fillers (在吗, 有吗?): only an identical shape can match; scan the few such groups.
+        if !any && sig.features().next().is_none() {
+            // Nothing but fillers (在吗, 有吗?): only an identical shape can match.
             for (i, g) in self.groups.iter().enumerate() {
-                if g.seed.concepts.is_empty() && g.seed.words.is_empty() && g.seed.numbers.is_empty() {
-                    consider(i as u32, &mut best);
+                if g.seed.features().next().is_none() {
+                    shared[i] = 1;
                 }
             }
         }
-        best.map(|(i, _)| i)
+        let mut candidates: Vec<(u8, usize)> =
+            shared.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| (*n, i)).collect();
+        if candidates.len() > MAX_CANDIDATES {
+            candidates.select_nth_unstable_by(MAX_CANDIDATES - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            candidates.truncate(MAX_CANDIDATES);
+        }
+        candidates
+            .into_iter()
+            .map(|(_, i)| (i, similar::score(sig, &self.groups[i].seed)))
+            .filter(|(_, s)| *s >= similar::SAME)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i)
     }
 
     fn create(&mut self, sig: Signature, now_ms: i64) -> usize {
@@ -181,27 +192,24 @@ impl Groups {
             flood: false,
         };
         self.next_id += 1;
-        let idx = if self.groups.len() < MAX_GROUPS {
+        if self.groups.len() < MAX_GROUPS {
             self.groups.push(g);
             let i = self.groups.len() - 1;
-            for f in features(&self.groups[i].seed) {
-                self.index.entry(f.to_string()).or_default().push(i as u32);
-            }
+            self.index_group(i);
             return i;
-        } else {
-            // Drop the coldest group, preferring answered ones.
-            let victim = (0..self.groups.len())
-                .min_by(|&a, &b| {
-                    let key = |g: &Group| (g.answered_ms.is_none(), g.hot);
-                    let (ka, kb) = (key(&self.groups[a]), key(&self.groups[b]));
-                    ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
-                })
-                .expect("MAX_GROUPS > 0");
-            self.groups[victim] = g;
-            victim
-        };
-        self.rebuild_index();
-        idx
+        }
+        // Drop the coldest group, preferring answered ones.
+        let victim = (0..self.groups.len())
+            .min_by(|&a, &b| {
+                let key = |g: &Group| (g.answered_ms.is_none(), g.hot);
+                let (ka, kb) = (key(&self.groups[a]), key(&self.groups[b]));
+                ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+            })
+            .expect("MAX_GROUPS > 0");
+        self.unindex_group(victim);
+        self.groups[victim] = g;
+        self.index_group(victim);
+        victim
     }
 
     /// Marks a group answered: it leaves the live list until someone asks it again.
@@ -276,7 +284,7 @@ mod tests {
     fn add(g: &mut Groups, text: &str, user: u64, t: i64) -> u32 {
         let c = crate::clean::clean(text).text.to_lowercase();
         let sig = similar::signature(&c, &cut(&c));
-        g.add(&c, sig, crate::intent::classify(&c), user, false, t)
+        g.add(&c, &sig, crate::intent::classify(&c), user, false, t)
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! What a question is about, so the host sees "3 people ask about size" and the LLM layer can ground
 //! answers. Rules over the cleaned text, checked in precedence order (the first match wins).
 
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -272,9 +274,27 @@ const RULES: &[(Intent, &[&str])] = &[
     ),
 ];
 
+/// All rule phrases in one automaton; each pattern id maps back to its rule's precedence.
+fn matcher() -> &'static (AhoCorasick, Vec<usize>) {
+    static M: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
+    M.get_or_init(|| {
+        let (mut phrases, mut rule_of) = (Vec::new(), Vec::new());
+        for (rule, (_, words)) in RULES.iter().enumerate() {
+            phrases.extend_from_slice(words);
+            rule_of.extend(std::iter::repeat_n(rule, words.len()));
+        }
+        (AhoCorasick::new(phrases).expect("static patterns"), rule_of)
+    })
+}
+
 /// The intent of a comment already known to be a question. `text` is cleaned and lower-cased.
+/// The first rule (in precedence order) with a phrase anywhere in the text wins.
 pub fn classify(text: &str) -> Intent {
-    RULES.iter().find(|(_, words)| words.iter().any(|w| text.contains(w))).map_or(Intent::Other, |(intent, _)| *intent)
+    let (ac, rule_of) = matcher();
+    ac.find_overlapping_iter(text)
+        .map(|m| rule_of[m.pattern().as_usize()])
+        .min()
+        .map_or(Intent::Other, |rule| RULES[rule].0)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! the one thin layer the browser sees. Start reading at `engine.rs`.
 
 pub mod alerts;
+pub mod analysis;
 pub mod catalog;
 pub mod clean;
 pub mod comment;

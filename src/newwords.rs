@@ -7,7 +7,7 @@
 //! the other in at least `MIN_COHESION` of its uses) and more often than chance (pointwise mutual
 //! information ≥ `MIN_PMI`). Counts live in bounded sketches; at most `MAX_WORDS` are kept.
 
-use crate::sketch::{Slot, TopK};
+use crate::sketch::{CountMin, hash64, mix64};
 use crate::tokenize::Span;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
@@ -16,48 +16,31 @@ pub const MAX_WORDS: usize = 200;
 const MIN_COUNT: f64 = 8.0;
 const MIN_PMI: f64 = 1.0;
 const MIN_COHESION: f64 = 0.6;
-const PAIR_CAP: usize = 2048;
-const UNIGRAM_CAP: usize = 4096;
+/// Count-min widths (2^bits counters per row, two rows): 32 KiB and 64 KiB.
+const UNIGRAM_BITS: u8 = 12;
+const PAIR_BITS: u8 = 13;
 
 /// Particles and function words that never start or end a new word.
-const GLUE: &[&str] = &[
-    "的", "了", "吗", "呢", "啊", "吧", "呀", "哦", "嘛", "么", "是", "我", "你", "他", "她", "在", "有", "也", "都",
-    "就", "和", "还", "很", "不", "没", "要", "这", "那", "个", "哈", "嗯", "啦",
-];
-
-#[derive(Default, Clone, Serialize, Deserialize)]
-struct Count(f64);
-
-impl Slot for Count {
-    fn rank(&self) -> f64 {
-        self.0
-    }
-    fn inherit(&mut self, floor: f64) {
-        self.0 = floor;
-    }
-}
+const GLUE: &str = "的了吗呢啊吧呀哦嘛么是我你他她在有也都就和还很不没要这那个哈嗯啦";
 
 #[derive(Clone, Serialize, Deserialize)]
 pub struct NewWords {
-    unigrams: TopK<Count>,
-    pairs: TopK<Count>,
-    total: f64,
+    unigrams: CountMin,
+    pairs: CountMin,
+    total: u64,
     words: Vec<String>,
     #[serde(skip)]
     lookup: FxHashSet<String>,
-    #[serde(skip)]
-    scratch: String,
 }
 
 impl Default for NewWords {
     fn default() -> Self {
         NewWords {
-            unigrams: TopK::new(UNIGRAM_CAP, true),
-            pairs: TopK::new(PAIR_CAP, true),
-            total: 0.0,
+            unigrams: CountMin::new(UNIGRAM_BITS),
+            pairs: CountMin::new(PAIR_BITS),
+            total: 0,
             words: Vec::new(),
             lookup: FxHashSet::default(),
-            scratch: String::new(),
         }
     }
 }
@@ -104,47 +87,42 @@ impl NewWords {
     /// Counts one comment's tokens; returns a word when this comment made it cross the bar.
     pub fn observe(&mut self, text: &str, spans: &[Span], known: impl Fn(&str) -> bool) -> Option<String> {
         let mut found = None;
-        for &(a, b) in spans {
+        let mut hashes = [0u64; 64];
+        for (i, &(a, b)) in spans.iter().enumerate().take(hashes.len()) {
             let t = &text[a as usize..b as usize];
             if is_candidate_part(t) {
-                self.unigrams.entry(t).0 += 1.0;
-                self.total += 1.0;
+                hashes[i] = hash64(t);
+                self.unigrams.add(hashes[i]);
+                self.total += 1;
             }
         }
         if self.words.len() >= MAX_WORDS {
             return None;
         }
-        for w in spans.windows(2) {
-            if !contiguous(w) {
+        for (i, w) in spans.windows(2).enumerate().take(hashes.len() - 1) {
+            let (hl, hr) = (hashes[i], hashes[i + 1]);
+            if hl == 0 || hr == 0 || !contiguous(w) {
                 continue;
             }
-            let (l, r) = (&text[w[0].0 as usize..w[0].1 as usize], &text[w[1].0 as usize..w[1].1 as usize]);
-            if !is_candidate_part(l) || !is_candidate_part(r) {
+            let chars = (w[1].1 - w[0].0) as usize / 3; // candidate parts are 3-byte Han or 1-byte ASCII
+            if chars > 6 {
                 continue;
             }
-            let chars = l.chars().count() + r.chars().count();
-            if !(2..=6).contains(&chars) {
+            let n = self.pairs.add(mix64(hl ^ hr.rotate_left(23))) as f64;
+            // Check at the threshold and now and then after it (the dictionary lookup is not free).
+            if n < MIN_COUNT || (n - MIN_COUNT) as u32 % 4 != 0 {
                 continue;
             }
-            self.scratch.clear();
-            self.scratch.push_str(l);
-            self.scratch.push_str(r);
-            let n = {
-                let slot = self.pairs.entry(&self.scratch);
-                slot.0 += 1.0;
-                slot.0
-            };
-            if n < MIN_COUNT || self.lookup.contains(&self.scratch) || known(&self.scratch) {
+            let word = &text[w[0].0 as usize..w[1].1 as usize];
+            if !(2..=6).contains(&word.chars().count()) || self.lookup.contains(word) || known(word) {
                 continue;
             }
-            let cl = self.unigrams.get(l).map_or(1.0, |c| c.0);
-            let cr = self.unigrams.get(r).map_or(1.0, |c| c.0);
-            let pmi = (n * self.total / (cl * cr)).ln();
-            if pmi >= MIN_PMI && n / cl.max(cr) >= MIN_COHESION {
-                let word = self.scratch.clone();
-                self.lookup.insert(word.clone());
-                self.words.push(word.clone());
-                found = Some(word);
+            let (cl, cr) = (self.unigrams.get(hl) as f64, self.unigrams.get(hr) as f64);
+            let pmi = (n * self.total as f64 / (cl * cr).max(1.0)).ln();
+            if pmi >= MIN_PMI && n / cl.max(cr).max(1.0) >= MIN_COHESION {
+                self.lookup.insert(word.to_string());
+                self.words.push(word.to_string());
+                found = Some(word.to_string());
                 if self.words.len() >= MAX_WORDS {
                     break;
                 }
@@ -159,10 +137,15 @@ fn contiguous(spans: &[Span]) -> bool {
 }
 
 fn is_candidate_part(t: &str) -> bool {
-    let n = t.chars().count();
-    (1..=4).contains(&n)
-        && !GLUE.contains(&t)
-        && t.chars().all(|c| c.is_alphabetic() && (c >= '\u{4E00}' || c.is_ascii_alphabetic()))
+    let mut n = 0;
+    for c in t.chars() {
+        n += 1;
+        let han = ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c);
+        if n > 4 || !(han || c.is_ascii_alphabetic()) {
+            return false;
+        }
+    }
+    n > 1 || (n == 1 && !GLUE.contains(t))
 }
 
 #[cfg(test)]

@@ -2,6 +2,9 @@
 //! 有没有S码, 能便宜点不), while many comments with ? or 什么 are reactions (？？？, 什么鬼).
 //! The detector reads the cleaned text and its tokens; it never sees stopword-filtered text.
 
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
+
 /// Jeers, exclamations and phatic checks that look like questions but expect no answer.
 const NOT_ASKING: &[&str] = &[
     "什么鬼",
@@ -42,6 +45,11 @@ const NOT_ASKING: &[&str] = &[
     "多少有点",
     "为什么不早说",
 ];
+
+fn not_asking() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| AhoCorasick::new(NOT_ASKING).expect("static patterns"))
+}
 
 /// Interjections that a lone "?" turns into a reaction, not a question (啊? 嗯?).
 const INTERJECTIONS: &[char] = &['啊', '嗯', '哦', '额', '呃', '诶', '欸', '哈', '嘿', '咦', '噢', '喔'];
@@ -87,7 +95,7 @@ pub fn is_question(text: &str, tokens: &[&str]) -> bool {
         return false; // ？？？, stickers only
     }
     let core_str: String = core.iter().collect();
-    if NOT_ASKING.iter().any(|p| core_str.contains(p)) {
+    if not_asking().is_match(&core_str) {
         return false;
     }
     if content.iter().all(|c| INTERJECTIONS.contains(c)) {
@@ -116,7 +124,12 @@ pub fn is_question(text: &str, tokens: &[&str]) -> bool {
     if ends_with("链接") || ends_with("链接呢") {
         return true;
     }
-    if tokens.iter().any(|t| WH_WORDS.iter().any(|w| t.starts_with(w) || *t == "为什么" || *t == "为啥")) {
+    let asks = |t: &&str| {
+        // Only tokens starting with one of these characters can be question words.
+        matches!(t.chars().next(), Some('多' | '什' | '啥' | '怎' | '咋' | '哪' | '谁' | '为' | '几'))
+            && (WH_WORDS.iter().any(|w| t.starts_with(w)) || *t == "为什么" || *t == "为啥")
+    };
+    if tokens.iter().any(asks) {
         return true;
     }
     // Anything else with a question mark and real content (尺码?, 3号?)

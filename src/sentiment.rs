@@ -3,7 +3,9 @@
 //! This is the lexicon baseline: live-room words with polarity, flipped by a negator within two
 //! tokens (不是很好, 没有不满意) and scaled by degree adverbs (太, 超, 有点).
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -241,18 +243,35 @@ const DEGREE: &[(&str, f64)] = &[
     ("好好", 1.4),
 ];
 
+/// Token → polarity (+1/−1), degree weight, or negator, in one lookup.
+#[derive(Clone, Copy)]
+enum Entry {
+    Polar(f64),
+    Degree(f64),
+    Negator,
+}
+
+fn lexicon() -> &'static FxHashMap<&'static str, Entry> {
+    static LEXICON: OnceLock<FxHashMap<&'static str, Entry>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        m.extend(DEGREE.iter().map(|&(w, d)| (w, Entry::Degree(d))));
+        m.extend(NEGATORS.iter().map(|&w| (w, Entry::Negator)));
+        m.extend(POSITIVE.iter().map(|&w| (w, Entry::Polar(1.0))));
+        m.extend(NEGATIVE.iter().map(|&w| (w, Entry::Polar(-1.0))));
+        m
+    })
+}
+
 fn polarity_of(token: &str) -> f64 {
-    if POSITIVE.contains(&token) {
-        1.0
-    } else if NEGATIVE.contains(&token) {
-        -1.0
-    } else {
-        0.0
+    match lexicon().get(token) {
+        Some(Entry::Polar(p)) => *p,
+        _ => 0.0,
     }
 }
 
-/// Scores a cleaned, lower-cased comment from its tokens.
-pub fn score(tokens: &[&str]) -> (Polarity, f32) {
+/// Scores a cleaned, lower-cased comment from its text and tokens.
+pub fn score(_text: &str, tokens: &[&str]) -> (Polarity, f32) {
     let mut sum = 0.0;
     for (i, t) in tokens.iter().enumerate() {
         let p = polarity_of(t);
@@ -263,10 +282,10 @@ pub fn score(tokens: &[&str]) -> (Polarity, f32) {
         let mut negated = false;
         for back in 1..=2 {
             let Some(prev) = i.checked_sub(back).map(|j| tokens[j]) else { break };
-            if let Some((_, w)) = DEGREE.iter().find(|(d, _)| *d == prev) {
-                weight *= w;
-            } else if NEGATORS.contains(&prev) {
-                negated = !negated;
+            match lexicon().get(prev) {
+                Some(Entry::Degree(w)) => weight *= w,
+                Some(Entry::Negator) => negated = !negated,
+                _ => {}
             }
         }
         sum += if negated { -0.8 * p * weight } else { p * weight };
@@ -289,7 +308,7 @@ mod tests {
 
     fn label(s: &str) -> Polarity {
         let c = crate::clean::clean(s).text.to_lowercase();
-        score(&cut(&c)).0
+        score(&c, &cut(&c)).0
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! remaining content words, and the numbers it names (3号, 160). Two signatures are the same question
 //! when their weighted overlap is high and they name no different numbers (3号 ≠ 5号).
 
-use rustc_hash::FxHashSet;
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// Phrases that mean one thing in a live room, longest first within a concept.
 const CONCEPTS: &[(&str, &[&str])] = &[
@@ -143,6 +144,9 @@ const FILLER: &[&str] = &[
     "多",
 ];
 
+const MAX_WORDS: usize = 12;
+const MAX_BIGRAMS: usize = 32;
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Signature {
     /// Indices into `CONCEPTS`.
@@ -153,25 +157,42 @@ pub struct Signature {
     pub bigrams: Vec<(char, char)>,
 }
 
+/// Every concept phrase in one automaton, longest match first at each position.
+fn concept_matcher() -> &'static (AhoCorasick, Vec<u8>) {
+    static M: OnceLock<(AhoCorasick, Vec<u8>)> = OnceLock::new();
+    M.get_or_init(|| {
+        let (mut phrases, mut concept_of) = (Vec::new(), Vec::new());
+        for (id, (_, ps)) in CONCEPTS.iter().enumerate() {
+            phrases.extend_from_slice(ps);
+            concept_of.extend(std::iter::repeat_n(id as u8, ps.len()));
+        }
+        let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(phrases).expect("static patterns");
+        (ac, concept_of)
+    })
+}
+
+impl Signature {
+    /// What grouping indexes a question by: two questions that share no feature are never compared.
+    pub fn features(&self) -> impl Iterator<Item = &str> {
+        self.concepts
+            .iter()
+            .map(|&c| concept_name(c))
+            .chain(self.words.iter().map(String::as_str))
+            .chain(self.numbers.iter().map(String::as_str))
+    }
+}
+
 /// Builds the signature of a cleaned, lower-cased question and its tokens.
 pub fn signature(text: &str, tokens: &[&str]) -> Signature {
     let mut concepts: Vec<u8> = Vec::new();
     // Byte ranges covered by concept phrases, so their words are not counted twice.
     let mut covered: Vec<(usize, usize)> = Vec::new();
-    for (id, (_, phrases)) in CONCEPTS.iter().enumerate() {
-        let concept = &(id as u8);
-        for p in *phrases {
-            let mut from = 0;
-            while let Some(pos) = text[from..].find(p) {
-                let (a, b) = (from + pos, from + pos + p.len());
-                if !covered.iter().any(|&(x, y)| a < y && x < b) {
-                    covered.push((a, b));
-                    if !concepts.contains(concept) {
-                        concepts.push(*concept);
-                    }
-                }
-                from = b;
-            }
+    let (ac, concept_of) = concept_matcher();
+    for m in ac.find_iter(text) {
+        covered.push((m.start(), m.end()));
+        let c = concept_of[m.pattern().as_usize()];
+        if !concepts.contains(&c) {
+            concepts.push(c);
         }
     }
     concepts.sort_unstable();
@@ -194,11 +215,15 @@ pub fn signature(text: &str, tokens: &[&str]) -> Signature {
             words.push(t.to_string());
         }
     }
+    // A question is short; a long paste is compared on its first words only, which keeps grouping
+    // cost bounded whatever arrives.
+    words.truncate(MAX_WORDS);
     words.sort_unstable();
     let content: Vec<char> = words.iter().flat_map(|w| w.chars()).collect();
     let mut bigrams: Vec<(char, char)> = content.windows(2).map(|w| (w[0], w[1])).collect();
     bigrams.sort_unstable();
     bigrams.dedup();
+    bigrams.truncate(MAX_BIGRAMS);
     Signature { concepts, words, numbers, bigrams }
 }
 
@@ -256,20 +281,29 @@ pub fn score(a: &Signature, b: &Signature) -> f64 {
             inter += w;
         }
     }
-    let aw: FxHashSet<&str> = a.words.iter().map(String::as_str).collect();
-    let bw: FxHashSet<&str> = b.words.iter().map(String::as_str).collect();
-    for w in aw.union(&bw) {
-        let wt = word_weight(w);
-        union += wt;
-        if aw.contains(w) && bw.contains(w) {
-            inter += wt;
-        } else {
-            // Partial credit for words sharing characters (颜色 / 色号 are handled as concepts; 裙子 / 裙).
-            let other = if aw.contains(w) { &bw } else { &aw };
-            if other.iter().any(|o| o.contains(*w) || w.contains(*o)) {
-                inter += wt * 0.5;
+    // Both word lists are sorted: walk them together.
+    let (mut i, mut j) = (0, 0);
+    while i < a.words.len() || j < b.words.len() {
+        let ord = match (a.words.get(i), b.words.get(j)) {
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        let w = match ord {
+            std::cmp::Ordering::Equal => {
+                inter += word_weight(&a.words[i]);
+                j += 1;
+                &a.words[i]
             }
-        }
+            std::cmp::Ordering::Less => &a.words[i],
+            std::cmp::Ordering::Greater => {
+                j += 1;
+                union += word_weight(&b.words[j - 1]);
+                continue;
+            }
+        };
+        union += word_weight(w);
+        i += 1;
     }
     if union == 0.0 {
         // Two questions with nothing but fillers (在吗 / 有吗): same only if the texts were.

@@ -78,7 +78,8 @@ pub struct TopK<S> {
     inherit: bool,
     keys: Vec<Box<str>>,
     slots: Vec<S>,
-    index: FxHashMap<Box<str>, u32>,
+    /// hash64(key) → slot; keys are compared on lookup, so a hash collision probes the next value.
+    index: FxHashMap<u64, u32>,
     victims: Vec<u32>,
     victim_bound: f64,
 }
@@ -93,22 +94,68 @@ struct TopKData<S> {
 
 impl<S> From<TopKData<S>> for TopK<S> {
     fn from(d: TopKData<S>) -> Self {
-        let index = d.keys.iter().enumerate().map(|(i, k)| (k.clone(), i as u32)).collect();
-        TopK {
+        let mut t = TopK {
             cap: d.cap,
             inherit: d.inherit,
             keys: d.keys,
             slots: d.slots,
-            index,
+            index: FxHashMap::default(),
             victims: Vec::new(),
             victim_bound: 0.0,
+        };
+        for i in 0..t.keys.len() {
+            let h = t.free_hash(&t.keys[i].clone());
+            t.index.insert(h, i as u32);
         }
+        t
     }
 }
 
 impl<S> From<TopK<S>> for TopKData<S> {
     fn from(t: TopK<S>) -> Self {
         TopKData { cap: t.cap, inherit: t.inherit, keys: t.keys, slots: t.slots }
+    }
+}
+
+impl<S> TopK<S> {
+    /// The slot index of `key`, following the probe sequence past hash collisions.
+    fn find(&self, key: &str) -> Option<usize> {
+        let mut h = hash64(key);
+        loop {
+            let &i = self.index.get(&h)?;
+            if &*self.keys[i as usize] == key {
+                return Some(i as usize);
+            }
+            h = h.wrapping_add(1);
+        }
+    }
+
+    /// The first probe position of `key` not taken by another key.
+    fn free_hash(&self, key: &str) -> u64 {
+        let mut h = hash64(key);
+        while self.index.contains_key(&h) {
+            h = h.wrapping_add(1);
+        }
+        h
+    }
+
+    /// Removes `key` from the index. Later keys of the same probe chain move up one place so that
+    /// lookups never stop at a hole.
+    fn unindex(&mut self, key: &str) {
+        let mut h = hash64(key);
+        while self.index.get(&h).is_some_and(|&i| &*self.keys[i as usize] != key) {
+            h = h.wrapping_add(1);
+        }
+        if self.index.remove(&h).is_none() {
+            return;
+        }
+        let mut next = h.wrapping_add(1);
+        while let Some(i) = self.index.remove(&next) {
+            let k = self.keys[i as usize].clone();
+            let at = self.free_hash(&k);
+            self.index.insert(at, i);
+            next = next.wrapping_add(1);
+        }
     }
 }
 
@@ -140,13 +187,13 @@ impl<S: Slot> TopK<S> {
     }
 
     pub fn get(&self, key: &str) -> Option<&S> {
-        self.index.get(key).map(|&i| &self.slots[i as usize])
+        self.find(key).map(|i| &self.slots[i])
     }
 
     /// The slot for `key`, inserted (possibly evicting another key) if absent.
     pub fn entry(&mut self, key: &str) -> &mut S {
-        if let Some(&i) = self.index.get(key) {
-            return &mut self.slots[i as usize];
+        if let Some(i) = self.find(key) {
+            return &mut self.slots[i];
         }
         let i = if self.keys.len() < self.cap {
             self.keys.push(key.into());
@@ -155,8 +202,9 @@ impl<S: Slot> TopK<S> {
         } else {
             let i = self.pick_victim();
             let floor = self.slots[i].rank();
-            let old = std::mem::replace(&mut self.keys[i], key.into());
-            self.index.remove(&old);
+            let old = self.keys[i].clone();
+            self.unindex(&old);
+            self.keys[i] = key.into();
             let mut slot = S::default();
             if self.inherit {
                 slot.inherit(floor);
@@ -164,7 +212,8 @@ impl<S: Slot> TopK<S> {
             self.slots[i] = slot;
             i
         };
-        self.index.insert(self.keys[i].clone(), i as u32);
+        let h = self.free_hash(key);
+        self.index.insert(h, i as u32);
         &mut self.slots[i]
     }
 
@@ -204,6 +253,44 @@ impl<S: Slot> TopK<S> {
     pub fn slots_mut(&mut self) -> impl Iterator<Item = &mut S> {
         self.victims.clear();
         self.slots.iter_mut()
+    }
+}
+
+/// Approximate counts by key hash in fixed memory (count-min: the minimum over `DEPTH` rows, never
+/// below the true count). For statistics over every token, where a keyed map would cost more than
+/// the analysis it serves.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CountMin {
+    width_bits: u8,
+    counts: Vec<u32>,
+}
+
+const DEPTH: usize = 2;
+
+impl CountMin {
+    pub fn new(width_bits: u8) -> Self {
+        CountMin { width_bits, counts: vec![0; DEPTH << width_bits] }
+    }
+
+    fn cells(&self, hash: u64) -> [usize; DEPTH] {
+        let mask = (1usize << self.width_bits) - 1;
+        let w = 1usize << self.width_bits;
+        [hash as usize & mask, w + ((hash >> 32) as usize & mask)]
+    }
+
+    /// Adds one and returns the new estimate.
+    pub fn add(&mut self, hash: u64) -> u32 {
+        let cells = self.cells(hash);
+        let mut min = u32::MAX;
+        for c in cells {
+            self.counts[c] = self.counts[c].saturating_add(1);
+            min = min.min(self.counts[c]);
+        }
+        min
+    }
+
+    pub fn get(&self, hash: u64) -> u32 {
+        self.cells(hash).iter().map(|&c| self.counts[c]).min().unwrap_or(0)
     }
 }
 
@@ -280,6 +367,18 @@ mod tests {
     }
 
     #[test]
+    fn topk_lookups_survive_probe_chains() {
+        // Force collisions by filling, evicting and re-adding many keys; every live key stays findable.
+        let mut t: TopK<Count> = TopK::new(50, false);
+        for i in 0..5000u32 {
+            t.entry(&format!("k{}", i % 173)).0 += 1.0;
+            for (k, _) in t.iter() {
+                assert!(t.find(k).is_some(), "{k}");
+            }
+        }
+    }
+
+    #[test]
     fn topk_roundtrips_through_serde() {
         let mut t: TopK<Count> = TopK::new(4, false);
         for k in ["a", "b", "a", "c"] {
@@ -305,6 +404,18 @@ mod tests {
         }
         let est = big.count() as f64;
         assert!((est - 50_000.0).abs() / 50_000.0 < 0.2, "{est}");
+    }
+
+    #[test]
+    fn count_min_never_undercounts() {
+        let mut cm = CountMin::new(8);
+        for i in 0..5000u64 {
+            cm.add(mix64(i % 700));
+        }
+        for k in 0..700u64 {
+            let truth = 5000 / 700 + u32::from(k < 5000 % 700);
+            assert!(cm.get(mix64(k)) >= truth);
+        }
     }
 
     #[test]

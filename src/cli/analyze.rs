@@ -1,6 +1,6 @@
 //! `analyze`: the report of a whole log (json, csv, or text for a terminal).
 
-use super::{CliError, CliResult, InputArgs, Skipped, write_err};
+use super::{CliError, CliResult, InputArgs, Skipped, analysed, write_err};
 use danmu_radar::catalog::Catalog;
 use danmu_radar::summary::Lang;
 use danmu_radar::{Config, Engine, Report};
@@ -42,19 +42,20 @@ pub fn run(args: &AnalyzeArgs) -> CliResult {
     let mut skipped = Skipped::new(args.input.name());
     let step_ms = 60_000.0 / args.rate;
     let (mut used, mut untimed) = (0u64, 0u64);
-    for row in rows {
+    analysed(rows, |row| {
         match row {
-            Ok((_, mut c)) => {
-                if c.ts.is_none() {
-                    c.ts = Some(engine.now_ms().max(0) + if used == 0 { 0 } else { step_ms as i64 });
+            Ok((_, mut a)) => {
+                if a.ts.is_none() {
+                    a.ts = Some(engine.now_ms().max(0) + if used == 0 { 0 } else { step_ms as i64 });
                     untimed += 1;
                 }
-                engine.push(&c);
+                engine.apply(&a, None);
                 used += 1;
             }
             Err(bad) => skipped.report(&bad),
         }
-    }
+        Ok(())
+    })?;
     skipped.finish(used)?;
     if untimed > 0 {
         eprintln!("{}: {untimed} row(s) had no time; assumed {} comments per minute", args.input.name(), args.rate);

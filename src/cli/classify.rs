@@ -1,7 +1,7 @@
 //! `classify`: exactly one JSON line per input comment, in input order, from the full engine (the
 //! session state — new words, groups — evolves as in a live room).
 
-use super::{CliResult, InputArgs, Skipped, flush, stdout, write_err};
+use super::{CliResult, InputArgs, Skipped, analysed, flush, stdout, write_err};
 use danmu_radar::{Engine, Kind};
 use serde::Serialize;
 use std::io::Write;
@@ -24,13 +24,10 @@ pub fn run(args: &InputArgs) -> CliResult {
     let mut out = stdout();
     let mut tokens = Vec::new();
     let mut used = 0;
-    for row in rows {
+    analysed(rows, |row| {
         match row {
-            Ok((_, c)) => {
-                let o = engine.push_with_tokens(&c, &mut tokens);
-                if c.kind != Kind::Comment {
-                    tokens.clear();
-                }
+            Ok((c, a)) => {
+                let o = engine.apply(&a, Some(&mut tokens));
                 let line = Line {
                     text: &c.text,
                     kind: c.kind,
@@ -46,7 +43,8 @@ pub fn run(args: &InputArgs) -> CliResult {
             }
             Err(bad) => skipped.report(&bad),
         }
-    }
+        Ok(())
+    })?;
     flush(out)?;
     skipped.finish(used)
 }

@@ -6,6 +6,8 @@ pub mod classify;
 pub mod similar;
 pub mod tokenize;
 
+use danmu_radar::Comment;
+use danmu_radar::analysis::{Analysis, analyze};
 use danmu_radar::input::{self, BadLine, Format};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
@@ -43,8 +45,8 @@ impl InputArgs {
         }
     }
 
-    pub fn open(&self) -> Result<(Box<dyn BufRead>, Format), CliError> {
-        let reader: Box<dyn BufRead> = match self.file.as_deref() {
+    pub fn open(&self) -> Result<(Box<dyn BufRead + Send>, Format), CliError> {
+        let reader: Box<dyn BufRead + Send> = match self.file.as_deref() {
             None | Some("-") => Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
             Some(p) => {
                 let f = File::open(p).map_err(|e| CliError(format!("{p}: {e}")))?;
@@ -65,6 +67,41 @@ impl InputArgs {
         let (reader, format) = self.open()?;
         input::comments(reader, format).map_err(|e| CliError(format!("{}: {e}", self.name())))
     }
+}
+
+/// One input row, read and analysed, or the reason it could not be.
+pub type Analysed = Result<(Comment, Analysis), BadLine>;
+
+/// Reads and analyses rows on a second thread while `fold` applies them in order on this one: the
+/// stateless half of the engine (`analyze`) overlaps the stateful half (`Engine::apply`).
+pub fn analysed(rows: input::Rows<'static>, mut fold: impl FnMut(Analysed) -> CliResult) -> CliResult {
+    const CHUNK: usize = 1024;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Analysed>>(8);
+    let reader = std::thread::spawn(move || {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        for row in rows {
+            chunk.push(row.map(|(_, c)| {
+                let a = analyze(&c);
+                (c, a)
+            }));
+            if chunk.len() == CHUNK && tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))).is_err() {
+                return; // the consumer stopped (an error it reports)
+            }
+        }
+        let _ = tx.send(chunk);
+    });
+    let mut result = Ok(());
+    'chunks: for chunk in rx.iter() {
+        for row in chunk {
+            if let Err(e) = fold(row) {
+                result = Err(e);
+                break 'chunks;
+            }
+        }
+    }
+    drop(rx);
+    reader.join().map_err(|_| CliError("the reader thread failed".into()))?;
+    result
 }
 
 /// Reports bad lines on stderr (the first few in full, then a count) without stopping the run.

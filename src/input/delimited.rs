@@ -10,7 +10,7 @@ fn find_col(headers: &[String], names: &[&str]) -> Option<usize> {
     headers.iter().position(|h| names.contains(&h.trim().to_lowercase().as_str()))
 }
 
-pub(super) fn delimited<'a, R: BufRead + 'a>(reader: R, sep: u8) -> Result<Rows<'a>, InputError> {
+pub(super) fn delimited<'a, R: BufRead + Send + 'a>(reader: R, sep: u8) -> Result<Rows<'a>, InputError> {
     let mut rdr = csv::ReaderBuilder::new().delimiter(sep).flexible(true).has_headers(false).from_reader(reader);
     let mut header = csv::ByteRecord::new();
     loop {

@@ -91,10 +91,10 @@ pub(crate) const TS_COLUMNS: &[&str] =
 pub(crate) const KIND_COLUMNS: &[&str] = &["kind", "type", "msg_type", "类型"];
 pub(crate) const PLATFORM_COLUMNS: &[&str] = &["platform", "平台"];
 
-pub type Rows<'a> = Box<dyn Iterator<Item = Result<(usize, Comment), BadLine>> + 'a>;
+pub type Rows<'a> = Box<dyn Iterator<Item = Result<(usize, Comment), BadLine>> + Send + 'a>;
 
 /// Opens `reader` as a stream of comments. `Format::Auto` sniffs the first non-blank line.
-pub fn comments<'a, R: BufRead + 'a>(mut reader: R, format: Format) -> Result<Rows<'a>, InputError> {
+pub fn comments<'a, R: BufRead + Send + 'a>(mut reader: R, format: Format) -> Result<Rows<'a>, InputError> {
     let format = match format {
         Format::Auto => sniff(&mut reader)?,
         f => f,
@@ -119,7 +119,7 @@ pub fn comments<'a, R: BufRead + 'a>(mut reader: R, format: Format) -> Result<Ro
 }
 
 /// Physical lines with 1-based numbers; invalid UTF-8 is a bad line, not the end of the file.
-pub(crate) fn lines<R: BufRead>(mut reader: R) -> impl Iterator<Item = Result<(usize, String), BadLine>> {
+pub(crate) fn lines<R: BufRead + Send>(mut reader: R) -> impl Iterator<Item = Result<(usize, String), BadLine>> + Send {
     let mut n = 0usize;
     let mut buf = Vec::new();
     std::iter::from_fn(move || {

@@ -7,7 +7,7 @@ pub type Pairs<'a> = Box<dyn Iterator<Item = Result<(usize, String, String), Bad
 
 /// Pairs for `similar`: JSONL `{"a","b"}` or CSV/TSV whose first two columns are the texts (a header
 /// row is detected and skipped when it names its columns).
-pub fn pairs<'a, R: BufRead + 'a>(mut reader: R, format: Format) -> Result<Pairs<'a>, InputError> {
+pub fn pairs<'a, R: BufRead + Send + 'a>(mut reader: R, format: Format) -> Result<Pairs<'a>, InputError> {
     let format = match format {
         Format::Auto => match sniff(&mut reader)? {
             Format::Text => {
