@@ -5,18 +5,21 @@ CARGO ?= cargo
 # A real Douyin live-room log bundled in the repo (LiveChat, MIT; see tests/data/live/PROVENANCE.md).
 LOG ?= tests/data/live/livechat_douyin_dev.tsv
 
-.PHONY: run test test-native test-wasm wasm eval train bench lint setup clean
+.PHONY: run test test-native test-wasm test-e2e wasm extension eval train bench lint setup clean
 
-## run: analyse a real bundled comment log and print the report
-run:
-	@scripts/setup.sh native
-	@echo "make run: building the engine and CLI (release)…"
+## run: build the extension, then analyse a real bundled comment log and print the report
+run: extension
+	@echo "make run: building the CLI (release)…"
 	@$(CARGO) build --release --quiet
 	@echo "make run: analysing $(LOG) — the same report comes from any log: ./target/release/danmu-radar analyze FILE"
 	@./target/release/danmu-radar analyze $(LOG) --format text
+	@echo
+	@echo "The Chrome extension is built: $(CURDIR)/dist/extension"
+	@echo "  Chrome → chrome://extensions → 开发者模式 → 加载已解压的扩展程序 → choose that folder"
+	@echo "  (or unzip dist/danmu-radar-extension.zip and load that)."
 
-## test: everything — lint, native tests, wasm tests in headless Chromium
-test: setup lint test-native test-wasm
+## test: everything — lint, native tests, wasm tests and the extension's browser tests in headless Chromium
+test: setup lint test-native test-wasm test-e2e
 
 setup:
 	@scripts/setup.sh test
@@ -30,6 +33,17 @@ test-native:
 
 test-wasm:
 	CHROMEDRIVER=$$(command -v chromedriver) $(CARGO) test --target wasm32-unknown-unknown --no-default-features --test wasm
+
+test-e2e: extension node_modules
+	npx playwright test -c tests/e2e/playwright.config.mjs
+
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch node_modules
+
+## extension: the installable extension in dist/extension (Load unpacked) and dist/danmu-radar-extension.zip
+extension: wasm
+	python3 scripts/build_extension.py
 
 ## wasm: build the engine to WebAssembly as wasm-pack.toml says (dist/extension/wasm, dist/www/wasm)
 wasm:

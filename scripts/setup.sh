@@ -4,7 +4,8 @@
 #   native: a Rust toolchain (the CLI and native tests)
 #   wasm:   + the wasm32 target, clang (jieba's embedded dictionary compiles C for wasm32) and the
 #             wasm-bindgen CLI pinned to Cargo.lock's version
-#   test:   + Chromium and ChromeDriver (wasm and browser tests), CJK fonts (readable screenshots)
+#   test:   + Chromium and ChromeDriver (wasm and browser tests), CJK fonts (readable screenshots),
+#             Node.js/npm (Playwright drives the browser), openssl (the test server's certificate)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need="${1:-test}"
@@ -53,7 +54,9 @@ fi
 [ "$need" = wasm ] && exit 0
 
 if command -v dpkg >/dev/null; then
-    apt_install chromium chromium-driver fonts-noto-cjk
+    apt_install chromium chromium-driver fonts-noto-cjk openssl
+    command -v npm >/dev/null || apt_install nodejs npm
 fi
 command -v chromedriver >/dev/null || die "ChromeDriver is needed for browser tests (Debian: chromium-driver)."
+command -v npm >/dev/null || die "Node.js and npm are needed for the browser tests (Debian: nodejs npm)."
 exit 0

@@ -257,7 +257,8 @@ impl Groups {
         let ratio = self.hot_clock.rate(hot, elapsed) / self.base_clock.rate(base, elapsed).max(1e-15);
         let warm = elapsed >= 3 * 60_000;
         let mut variants = g.variants.clone();
-        variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then_with(|| a.0.cmp(&b.0)));
+        // Most used wording first; ties keep the order of first use (stable sort).
+        variants.sort_by(|a, b| b.1.cmp(&a.1));
         let intent = g.intents.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or(Intent::Other, |(i, _)| *i);
         HotQuestion {
             id: g.id,

@@ -1,0 +1,101 @@
+// The service worker: hosts one wasm engine per tab (background/rooms.js) and routes messages.
+// Nothing here trusts a message: ports are accepted only from this extension's own contexts, every
+// message is shape-checked (shared/protocol.js), and content scripts may only send cs/ messages,
+// the overlay only ui/ ones.
+import '../shared/protocol.js';
+import init, { RadarEngine, warmUp } from '../wasm/danmu_radar.js';
+import { Rooms } from './rooms.js';
+
+const { PORT, check } = globalThis.DRProtocol;
+const OVERLAY_URL = chrome.runtime.getURL('overlay/overlay.html');
+const rooms = new Rooms(RadarEngine);
+
+// Listeners are registered synchronously (a woken worker must see its first event); work waits here.
+const ready = (async () => {
+  await init();
+  warmUp();
+  const prefs = (await chrome.storage.local.get('ui:prefs'))['ui:prefs'];
+  if (prefs?.lang) rooms.setLang(prefs.lang);
+})();
+
+function fromThisExtension(sender) {
+  return sender && sender.id === chrome.runtime.id && sender.tab && Number.isInteger(sender.tab.id);
+}
+
+chrome.runtime.onConnect.addListener((port) => {
+  const sender = port.sender;
+  if (!fromThisExtension(sender)) return port.disconnect();
+  if (port.name === PORT.CAPTURE && sender.url && !sender.url.startsWith('chrome-extension:')) return capture(port, sender.tab.id);
+  if (port.name === PORT.OVERLAY && sender.url?.startsWith(OVERLAY_URL)) return overlay(port, sender.tab.id);
+  port.disconnect();
+});
+
+function capture(port, tabId) {
+  let room = null;
+  let source = null;
+  // Messages are handled strictly in order, also while the engine is still loading.
+  let queue = ready;
+  port.onMessage.addListener((msg) => {
+    queue = queue.then(async () => {
+      if (!check(msg, 'cs/')) return;
+      if (msg.type === 'cs/hello') {
+        room = await rooms.open(tabId, msg.room);
+        source = msg.source;
+        room.captures.set(source, port);
+        port.postMessage({ type: 'sw/ack', source, seq: room.engine.appliedSeq(source) });
+        rooms.scheduleSnapshot(room);
+      } else if (msg.type === 'cs/batch' && room && msg.source === source) {
+        rooms.apply(room, source, msg.seq, msg.rows);
+      } else if (msg.type === 'cs/status' && room) {
+        rooms.setStatus(room, msg.state);
+      }
+    }).catch((e) => console.error('danmu-radar: capture message failed', e));
+  });
+  port.onDisconnect.addListener(() => {
+    if (room && room.captures.get(source) === port) room.captures.delete(source);
+  });
+}
+
+function overlay(port, tabId) {
+  let queue = ready.then(() => rooms.watch(tabId, port));
+  port.onMessage.addListener((msg) => {
+    queue = queue.then(async () => {
+      if (!check(msg, 'ui/')) return;
+      const room = rooms.byTab.get(tabId);
+      if (!room || !room.overlays.has(port)) return;
+      if (msg.type === 'ui/mark-answered') {
+        if (room.engine.markAnswered(msg.id)) rooms.pushSnapshot(room);
+      } else if (msg.type === 'ui/export-report') {
+        const body = JSON.stringify(room.engine.report(), null, 2);
+        port.postMessage({ type: 'sw/report', format: 'json', body });
+      }
+    }).catch((e) => console.error('danmu-radar: overlay message failed', e));
+  });
+}
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  ready.then(() => rooms.close(tabId));
+});
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes['ui:prefs']?.newValue?.lang) ready.then(() => rooms.setLang(changes['ui:prefs'].newValue.lang));
+});
+
+// Toolbar button and keyboard shortcut: show/hide the overlay, or pick the comment area on a page
+// without an adapter (the content script decides which).
+async function toggle(tab) {
+  if (!tab?.id) return;
+  try {
+    await chrome.tabs.sendMessage(tab.id, { type: 'sw/toggle-overlay' }, { frameId: 0 });
+  } catch {
+    // No content script on this page yet (not a known platform): inject it for this tab.
+    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: globalThis.DR_CONTENT_FILES });
+  }
+}
+
+chrome.action.onClicked.addListener(toggle);
+chrome.commands.onCommand.addListener(async (command, tab) => {
+  if (command === 'toggle-overlay') toggle(tab || (await chrome.tabs.query({ active: true, currentWindow: true }))[0]);
+});
+
+globalThis.DR_CONTENT_FILES = chrome.runtime.getManifest().content_scripts[0].js;

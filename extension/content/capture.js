@@ -1,0 +1,171 @@
+// Capture: watches the comment list an adapter points at and turns what appears in it into rows
+// {text, user?, ts, kind}, each exactly once.
+//
+// Rows are identified by content and position, never by DOM node: virtual lists recycle nodes
+// (Douyin ~21 slots, WeChat Channels, Kuaishou console), and React/Vue re-render the same content.
+// With a platform message id or list position (adapter.messageId), a row is new when that id has not been
+// seen with that content. Without one, the ordered list of row keys is diffed against the previous
+// scan: the longest tail of the old list that starts the new list is what was already there; what
+// follows it is new (so a viewer's repeated "链接呢" counts again, a re-render does not).
+(() => {
+  const SCAN_DELAY_MS = 30;
+  const MAX_IDS = 20000;
+
+  class Capture {
+    constructor(adapter, emit, status) {
+      this.adapter = adapter;
+      this.emit = emit; // (rows) => void
+      this.status = status; // (state, detail) => void
+      this.list = null;
+      this.observer = new MutationObserver(() => this.schedule());
+      this.tickerObserver = new MutationObserver(() => this.readTickers());
+      this.timer = 0;
+      this.prevKeys = [];
+      this.seen = new Map(); // id → content key (insertion-ordered: oldest first)
+      this.tickers = new Map(); // ticker element → last text
+      this.state = '';
+    }
+
+    start() {
+      this.findList();
+      // Lists appear late (SPA) and get replaced (relayout); re-check once a second.
+      this.interval = setInterval(() => {
+        if (!this.list || !this.list.isConnected || !this.list.ownerDocument.defaultView) this.findList();
+        this.resumePaused();
+        this.watchTickers();
+      }, 1000);
+    }
+
+    stop() {
+      clearInterval(this.interval);
+      clearTimeout(this.timer);
+      this.observer.disconnect();
+      this.tickerObserver.disconnect();
+    }
+
+    setState(state, detail = '') {
+      if (state !== this.state) {
+        this.state = state;
+        this.status(state, detail);
+      }
+    }
+
+    findList() {
+      const list = DRDom.find(document, this.adapter.list);
+      if (list === this.list) return;
+      this.observer.disconnect();
+      this.list = list;
+      this.prevKeys = [];
+      if (!list) {
+        this.setState(this.state ? 'lost' : 'searching');
+        return;
+      }
+      this.observer.observe(list, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-index', 'style', 'data-id', 'class'] });
+      this.setState('capturing');
+      this.watchTickers();
+      // Rows already on screen when we arrive are history, not new comments: record, don't emit.
+      this.scan(false);
+    }
+
+    schedule() {
+      if (!this.timer) this.timer = setTimeout(() => { this.timer = 0; this.scan(true); }, SCAN_DELAY_MS);
+    }
+
+    rows() {
+      const a = this.adapter;
+      const out = [];
+      for (const el of this.list.querySelectorAll(a.row)) {
+        const r = a.read(el);
+        if (!r || !r.text) continue;
+        const kind = r.kind || 'comment';
+        const key = `${kind}\u0001${r.user || ''}\u0001${r.text}`;
+        out.push({ el, key, id: a.messageId ? a.messageId(el) : undefined, order: a.order ? a.order(el) : undefined, row: { text: r.text, user: r.user || undefined, kind } });
+      }
+      if (a.order) out.sort((x, y) => (x.order ?? 0) - (y.order ?? 0));
+      return out;
+    }
+
+    scan(emitNew) {
+      if (!this.list) return;
+      const rows = this.rows();
+      const fresh = [];
+      const withId = rows.filter((r) => r.id !== undefined && r.id !== '');
+      for (const r of withId) {
+        if (this.seen.get(r.id) === r.key) continue;
+        this.seen.delete(r.id);
+        this.seen.set(r.id, r.key);
+        fresh.push(r);
+      }
+      while (this.seen.size > MAX_IDS) this.seen.delete(this.seen.keys().next().value);
+      const plain = rows.filter((r) => r.id === undefined || r.id === '');
+      const keys = plain.map((r) => r.key);
+      fresh.push(...newSince(this.prevKeys, keys).map((i) => plain[i]));
+      this.prevKeys = keys;
+      if (emitNew && fresh.length) {
+        const ts = Date.now();
+        this.emit(fresh.map((r) => ({ ...r.row, ts })));
+      }
+      this.resumePaused();
+    }
+
+    // Paused lists (百应, 淘宝中控, 视频号) show a "new comments" pill; click it (a setting, on by default).
+    resumePaused() {
+      const sel = this.adapter.paused;
+      if (!sel || globalThis.DRSettings?.resumePaused === false) return;
+      const pill = DRDom.find(document, sel);
+      if (pill && DRDom.visible(pill)) {
+        this.setState('paused');
+        pill.click();
+        this.setState('capturing');
+      }
+    }
+
+    // Single-slot notices rewritten in place ("xx 来了", "点赞了"): each new text is one event.
+    watchTickers() {
+      for (const t of this.adapter.tickers || []) {
+        const el = DRDom.find(document, [t.selector]);
+        if (!el || this.tickerEls?.get(t.selector) === el) continue;
+        (this.tickerEls ||= new Map()).set(t.selector, el);
+        this.tickers.set(t.selector, DRDom.textOf(el)); // what is there on arrival is history
+        this.tickerObserver.observe(el, { childList: true, subtree: true, characterData: true });
+      }
+    }
+
+    readTickers() {
+      for (const t of this.adapter.tickers || []) {
+        const el = this.tickerEls?.get(t.selector);
+        if (!el) continue;
+        const text = DRDom.textOf(el);
+        if (text && this.tickers.get(t.selector) !== text) {
+          this.tickers.set(t.selector, text);
+          this.emit([{ text, kind: t.kind(text), ts: Date.now() }]);
+        }
+      }
+    }
+  }
+
+  // Indices of `cur` that are new relative to `prev` (both ordered oldest → newest).
+  function newSince(prev, cur) {
+    if (!prev.length) return cur.map((_, i) => i);
+    const max = Math.min(prev.length, cur.length);
+    for (let k = max; k > 0; k--) {
+      // Does prev's last k equal cur's first k? Check the boundary item first (cheap reject).
+      if (prev[prev.length - 1] !== cur[k - 1] || prev[prev.length - k] !== cur[0]) continue;
+      let ok = true;
+      for (let i = 1; i < k - 1 && ok; i++) ok = prev[prev.length - k + i] === cur[i];
+      if (ok) return cur.map((_, i) => i).slice(k);
+    }
+    // No overlap (a jump or a full refresh): only what exceeds the old multiset is new.
+    const counts = new Map();
+    for (const k of prev) counts.set(k, (counts.get(k) || 0) + 1);
+    const out = [];
+    cur.forEach((k, i) => {
+      const n = counts.get(k) || 0;
+      if (n > 0) counts.set(k, n - 1);
+      else out.push(i);
+    });
+    return out;
+  }
+
+  globalThis.DRCapture = { Capture, newSince };
+})();

@@ -1,0 +1,42 @@
+// Content script entry: pick the adapter for this page, capture its comments, show the overlay in
+// the top frame. Everything that analyses runs in the service worker; this is glue.
+(() => {
+  if (globalThis.DRStarted) return; // injected again by the toolbar button
+  globalThis.DRStarted = true;
+  const { check } = globalThis.DRProtocol;
+  const top = window === window.top;
+  const adapter = DRAdapters.forUrl(location.href);
+  let capture = null;
+  let sender = null;
+  let host = null;
+
+  function startCapture(a) {
+    const room = a.room ? a.room(location) : `${a.id}:${location.host}${location.pathname}`;
+    sender = new DRSender(room, a.id);
+    sender.connect();
+    capture = new DRCapture.Capture(a, (rows) => sender.push(rows), (state, detail) => sender.status(state, detail));
+    capture.start();
+  }
+
+  globalThis.DRStop = () => {
+    capture?.stop();
+    host?.remove();
+  };
+
+  async function showOverlay() {
+    if (!host) host = await DROverlayHost.mountHost();
+    return host;
+  }
+
+  if (adapter) startCapture(adapter);
+  if (top && (adapter || DRAdapters.overlayOnly(location.href))) showOverlay();
+
+  chrome.runtime.onMessage.addListener((msg, sender_) => {
+    if (sender_.id !== chrome.runtime.id || !check(msg, 'sw/')) return;
+    if (msg.type === 'sw/toggle-overlay' && top) {
+      if (host) host.toggle();
+      else if (adapter || DRAdapters.overlayOnly(location.href)) showOverlay();
+      else globalThis.DRPicker?.start((learned) => { startCapture(learned); showOverlay(); });
+    }
+  });
+})();

@@ -1,0 +1,78 @@
+// The overlay frame: an extension page the content script embeds in the live page. It talks only to
+// the service worker (never to the page), renders snapshots with ui/render.js and keeps the UI
+// preferences (language, large text) in extension storage.
+import { mountOverlay } from '../ui/render.js';
+import { strings } from '../ui/i18n.js';
+
+const { PORT, check } = globalThis.DRProtocol;
+const PREFS = 'ui:prefs';
+let prefs = { lang: 'zh-CN', large: false };
+let port = null;
+let listener = null;
+
+const source = {
+  onSnapshot(cb) { listener = cb; },
+  markAnswered(id) { port?.postMessage({ type: 'ui/mark-answered', id }); },
+  exportReport(format) { port?.postMessage({ type: 'ui/export-report', format }); },
+};
+
+function download(format, body) {
+  const type = { json: 'application/json', html: 'text/html', csv: 'text/csv' }[format] || 'text/plain';
+  const url = URL.createObjectURL(new Blob([body], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `danmu-radar-report-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}.${format}`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function showStatus(state) {
+  const t = strings(prefs.lang);
+  document.getElementById('status').textContent = t.capture[state] || '';
+}
+
+function connect() {
+  port = chrome.runtime.connect({ name: PORT.OVERLAY });
+  port.onMessage.addListener((msg) => {
+    if (!check(msg, 'sw/')) return;
+    if (msg.type === 'sw/snapshot') listener?.(msg.snapshot);
+    else if (msg.type === 'sw/capture-status') showStatus(msg.state);
+    else if (msg.type === 'sw/report') download(msg.format, msg.body);
+  });
+  // The service worker restarts when idle; reconnect and it restores the room from its checkpoint.
+  port.onDisconnect.addListener(() => {
+    port = null;
+    if (chrome.runtime?.id) setTimeout(connect, 300);
+  });
+  port.postMessage({ type: 'ui/hello' });
+}
+
+function labelButtons() {
+  const t = strings(prefs.lang);
+  document.documentElement.lang = prefs.lang;
+  document.getElementById('export').textContent = t.export;
+  document.getElementById('lang').textContent = prefs.lang === 'zh-CN' ? 'EN' : '中文';
+}
+
+const stored = (await chrome.storage.local.get(PREFS))[PREFS];
+if (stored) prefs = { ...prefs, ...stored };
+const view = mountOverlay(document.getElementById('root'), source, prefs);
+labelButtons();
+
+document.getElementById('export').addEventListener('click', () => source.exportReport('json'));
+document.getElementById('lang').addEventListener('click', async () => {
+  prefs.lang = prefs.lang === 'zh-CN' ? 'en' : 'zh-CN';
+  await chrome.storage.local.set({ [PREFS]: prefs });
+});
+document.getElementById('large').addEventListener('click', async () => {
+  prefs.large = !prefs.large;
+  await chrome.storage.local.set({ [PREFS]: prefs });
+});
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !changes[PREFS]) return;
+  prefs = { ...prefs, ...changes[PREFS].newValue };
+  view.setLang(prefs.lang);
+  view.setLarge(prefs.large);
+  labelButtons();
+});
+connect();

@@ -1,0 +1,48 @@
+// The one message protocol of the extension. Every message is {type, ...} where the type's prefix
+// says who sends it to whom: cs/ content script → service worker, ui/ overlay → service worker,
+// sw/ service worker → content script or overlay. Each handler validates the shape with `check`
+// before reading a field, and checks the sender (see background/sw.js).
+//
+// Loaded as a classic content script (sets globalThis.DRProtocol) and imported for that same side
+// effect by the service worker and the overlay.
+(() => {
+  const PORT = { CAPTURE: 'dr-capture', OVERLAY: 'dr-overlay' };
+  const KINDS = ['comment', 'gift', 'like', 'enter', 'follow', 'purchase', 'system'];
+  const MAX_BATCH = 2000;
+  const MAX_TEXT = 2000;
+
+  const isStr = (v, max = 4096) => typeof v === 'string' && v.length <= max;
+  const isInt = (v) => Number.isSafeInteger(v) && v >= 0;
+
+  function checkRow(r) {
+    return r && typeof r === 'object' && isStr(r.text, MAX_TEXT) && KINDS.includes(r.kind) &&
+      (r.user === undefined || isStr(r.user, 256)) && (r.ts === undefined || isInt(r.ts));
+  }
+
+  // Validators by message type: true when the message has exactly the shape its handler reads.
+  const SHAPES = {
+    'cs/hello': (m) => isStr(m.source, 64) && isStr(m.room, 512) && isStr(m.adapter, 64) && isInt(m.acked),
+    'cs/batch': (m) => isStr(m.source, 64) && isInt(m.seq) && Array.isArray(m.rows) &&
+      m.rows.length <= MAX_BATCH && m.rows.every(checkRow),
+    'cs/status': (m) => isStr(m.state, 32) && isStr(m.detail || '', 512),
+    'sw/ack': (m) => isStr(m.source, 64) && isInt(m.seq),
+    'sw/toggle-overlay': () => true,
+    'sw/start-picker': () => true,
+    'ui/hello': () => true,
+    'ui/mark-answered': (m) => isInt(m.id),
+    'ui/export-report': (m) => ['json', 'html', 'csv'].includes(m.format),
+    'ui/reset': () => true,
+    'sw/snapshot': (m) => m.snapshot && typeof m.snapshot === 'object',
+    'sw/capture-status': (m) => isStr(m.state, 32),
+    'sw/report': (m) => isStr(m.format, 8) && isStr(m.body, 50_000_000),
+  };
+
+  function check(msg, allowedPrefix) {
+    if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return false;
+    if (allowedPrefix && !msg.type.startsWith(allowedPrefix)) return false;
+    const shape = SHAPES[msg.type];
+    return Boolean(shape && shape(msg));
+  }
+
+  globalThis.DRProtocol = Object.freeze({ PORT, KINDS, MAX_BATCH, check, checkRow });
+})();

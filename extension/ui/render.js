@@ -1,0 +1,155 @@
+// The overlay panel: renders a Snapshot into `root` as DOM built from text nodes only (comment text
+// is data, never markup). Shared by the extension's overlay frame and the trial page (www/), which
+// pass their own data source — harper's shape: one view, two hosts.
+//
+// source: { onSnapshot(cb), markAnswered(id), exportReport(format) }
+import { strings } from './i18n.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'testid') node.dataset.testid = v;
+    else if (k === 'class') node.className = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c != null) node.append(c); // strings become text nodes
+  return node;
+}
+
+function pct(x) {
+  return `${Math.round((x || 0) * 100)}%`;
+}
+
+function age(ms, now, t) {
+  const min = Math.floor((now - ms) / 60000);
+  return min < 1 ? t.justNow : `${min}${t.minutesAgo}`;
+}
+
+function sparkline(values) {
+  const w = 150, h = 28;
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
+  svg.setAttribute('class', 'dr-spark');
+  const base = document.createElementNS(SVG, 'line');
+  Object.entries({ x1: 0, x2: w, y1: h / 2, y2: h / 2, class: 'dr-spark-base' }).forEach(([k, v]) => base.setAttribute(k, v));
+  const line = document.createElementNS(SVG, 'polyline');
+  const n = Math.max(values.length - 1, 1);
+  line.setAttribute('points', values.map((v, i) => `${(i / n) * w},${(h / 2) * (1 - v)}`).join(' '));
+  line.setAttribute('class', 'dr-spark-line');
+  svg.append(base, line);
+  return svg;
+}
+
+export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {}) {
+  let t = strings(lang);
+  let last = null;
+  let pending = null;
+  const view = el('div', { class: 'dr-panel', testid: 'dr-overlay' });
+  root.replaceChildren(view);
+
+  function section(title, body, extra) {
+    return el('section', { class: 'dr-section' }, el('h3', {}, title, extra || null), body);
+  }
+
+  function statsLine(s) {
+    const x = s.totals;
+    const item = (testid, value, label) => el('span', { class: 'dr-stat' }, el('b', { testid }, String(value)), ` ${label}`);
+    return el('div', { class: 'dr-stats' },
+      item('dr-total-comments', x.comments, t.comments),
+      item('dr-per-minute', Math.round(x.per_minute), t.perMinute),
+      item('dr-unique-users', x.unique_users, t.viewers),
+      item('dr-gifts', x.gifts, t.gifts),
+      item('dr-likes', x.likes, t.likes),
+      item('dr-entries', x.entries, t.entries),
+      x.purchases ? item('dr-purchases', x.purchases, t.purchases) : null);
+  }
+
+  function questions(s) {
+    if (!s.hot_questions.length) return el('p', { class: 'dr-empty' }, t.noQuestions);
+    const list = el('ol', { class: 'dr-questions' });
+    for (const q of s.hot_questions) {
+      const done = el('button', { class: 'dr-answer', title: t.markAnswered, 'aria-label': t.markAnswered, testid: 'dr-mark-answered', onclick: () => source.markAnswered(q.id) }, '✓');
+      list.append(el('li', { class: 'dr-question', testid: 'dr-hot-question', 'data-id': String(q.id) },
+        el('span', { class: 'dr-q-text', testid: 'dr-hot-question-text', title: q.examples.join(' / ') }, q.text),
+        el('span', { class: 'dr-q-meta' },
+          el('span', { class: `dr-tag dr-tag-${q.intent}` }, t.intents[q.intent] || q.intent),
+          el('span', { class: 'dr-q-count', testid: 'dr-hot-question-count' }, String(q.count)),
+          el('span', { class: 'dr-q-users' }, `${q.users}${t.people}`),
+          q.rising ? el('span', { class: 'dr-rising', title: t.rising }, '↑') : null,
+          q.flood ? el('span', { class: 'dr-flood' }, t.flood) : null,
+          el('span', { class: 'dr-age' }, age(q.last_ms, s.now_ms, t)),
+          done)));
+    }
+    return list;
+  }
+
+  function mood(s) {
+    const m = s.mood.recent;
+    const bar = el('div', { class: 'dr-moodbar' },
+      el('span', { class: 'dr-pos', style: `flex:${m.pos || 0}` }),
+      el('span', { class: 'dr-neu', style: `flex:${m.neu || (m.n ? 0 : 1)}` }),
+      el('span', { class: 'dr-neg', style: `flex:${m.neg || 0}` }));
+    const shares = el('div', { class: 'dr-shares' },
+      el('span', {}, `${t.pos} `, el('b', { testid: 'dr-sentiment-pos' }, pct(m.pos))),
+      el('span', {}, `${t.neu} `, el('b', { testid: 'dr-sentiment-neu' }, pct(m.neu))),
+      el('span', {}, `${t.neg} `, el('b', { testid: 'dr-sentiment-neg' }, pct(m.neg))));
+    const alert = s.mood.alert
+      ? el('div', { class: 'dr-alert', testid: 'dr-alert', role: 'alert' }, `⚠ ${t.alert}：${s.mood.alert.words.join('、')}`)
+      : null;
+    return el('div', {}, alert, bar, shares, sparkline(s.mood.sparkline));
+  }
+
+  function keywords(s) {
+    return el('div', { class: 'dr-keywords' }, ...s.keywords.map((k) =>
+      el('span', { class: 'dr-chip', testid: 'dr-keyword' }, k.word, k.rising ? el('span', { class: 'dr-rising' }, '↑') : null)));
+  }
+
+  function products(s) {
+    const rows = s.products.map((p) => el('li', { testid: 'dr-product' },
+      el('span', { class: 'dr-p-name' }, p.name),
+      el('span', { class: 'dr-p-meta' }, `${t.mentions} ${p.mentions} · ${t.wants} ${p.wants}`)));
+    const poll = s.poll && s.poll.active
+      ? el('div', { class: 'dr-poll', testid: 'dr-poll' }, `${t.poll}：`,
+        ...Object.entries(s.poll.options).map(([k, v]) => el('span', { class: 'dr-chip' }, `扣${k} × ${v}`)))
+      : null;
+    return el('div', {}, poll, rows.length ? el('ul', { class: 'dr-products' }, ...rows) : null);
+  }
+
+  function render() {
+    pending = null;
+    const s = last;
+    if (!s) {
+      view.replaceChildren(el('p', { class: 'dr-empty' }, t.waiting));
+      return;
+    }
+    view.classList.toggle('dr-large', large);
+    view.replaceChildren(
+      statsLine(s),
+      section(t.hotQuestions, questions(s)),
+      section(t.mood, mood(s)),
+      section(t.keywords, keywords(s)),
+      (s.products.length || (s.poll && s.poll.active)) ? section(t.products, products(s)) : null,
+      section(t.summary, el('p', { class: 'dr-summary', testid: 'dr-summary' }, s.summary)));
+  }
+
+  // At most one DOM rebuild per frame, however fast snapshots arrive.
+  function schedule() {
+    if (pending) return;
+    pending = (globalThis.requestAnimationFrame || setTimeout)(render);
+  }
+
+  source.onSnapshot((snapshot) => {
+    last = snapshot;
+    schedule();
+  });
+  render();
+
+  return {
+    setLang(l) { t = strings(l); schedule(); },
+    setLarge(b) { large = b; schedule(); },
+    get snapshot() { return last; },
+  };
+}

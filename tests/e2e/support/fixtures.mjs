@@ -1,0 +1,72 @@
+// Playwright fixtures: the fixture server and a Chromium with the built extension loaded, every
+// platform host mapped to the server. Helpers read the overlay through its test contract
+// (data-testid inside the extension frame).
+import { test as base, expect, chromium } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, SITES } from './server.mjs';
+
+const EXTENSION = path.resolve(new URL('../../../dist/extension', import.meta.url).pathname);
+export const ARTIFACTS = path.resolve(new URL('../../../target/e2e', import.meta.url).pathname);
+
+export const test = base.extend({
+  site: [async ({}, use) => {
+    const { server, port } = await startServer();
+    await use({ port });
+    server.close();
+  }, { scope: 'worker' }],
+
+  context: async ({ site }, use) => {
+    if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) throw new Error('dist/extension is missing: run `make extension`');
+    const rules = [...Object.keys(SITES), 'unknown-shop.example'].map((h) => `MAP ${h} 127.0.0.1:${site.port}`).join(', ');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-profile-'));
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      headless: true,
+      ignoreHTTPSErrors: true,
+      viewport: { width: 1280, height: 800 },
+      locale: 'zh-CN',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', `--host-resolver-rules=${rules}`,
+        `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+    });
+    await use(context);
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+
+  serviceWorker: async ({ context }, use) => {
+    let [sw] = context.serviceWorkers();
+    if (!sw) sw = await context.waitForEvent('serviceworker');
+    await use(sw);
+  },
+});
+
+export { expect };
+
+export function overlay(page) {
+  return page.frameLocator('danmu-radar-overlay iframe[data-testid="dr-frame"]');
+}
+
+export async function totalComments(page) {
+  const text = await overlay(page).getByTestId('dr-total-comments').textContent({ timeout: 1000 }).catch(() => null);
+  return text === null ? null : Number(text);
+}
+
+// Opens a fixture page, waits until the extension captures its list, then starts the feeder.
+export async function openAndFeed(page, url) {
+  await page.goto(url);
+  await expect(overlay(page).getByTestId('dr-status')).toHaveText(/正在读取评论/);
+  await page.evaluate(() => window.__startFeed());
+}
+
+export async function waitForFeed(page) {
+  await page.waitForFunction(() => window.__feed && window.__feed.done, null, { timeout: 60_000 });
+  return page.evaluate(() => window.__feed.fed);
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}

@@ -1,0 +1,58 @@
+// A local HTTPS server that answers for every platform host (Chromium maps their names here with
+// --host-resolver-rules), so content scripts match their real URL patterns. Each host serves its
+// fixture page for any path; /__fixture/* serves shared assets; ?csp=strict adds a strict CSP.
+import https from 'node:https';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+const FIXTURES = path.resolve(HERE, '../fixtures');
+const REPO = path.resolve(HERE, '../../..');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.css': 'text/css' };
+
+export const SITES = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sites.json'), 'utf8'));
+
+function certificate() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-cert-'));
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=danmu-radar-test'], { stdio: 'ignore' });
+  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+}
+
+// Real comments for the feeder: the LiveChat Douyin slice in tests/data (never ../shared).
+function comments() {
+  const tsv = fs.readFileSync(path.join(REPO, 'tests/data/live/livechat_douyin_dev.tsv'), 'utf8');
+  return JSON.stringify(tsv.split('\n').slice(1).map((l) => l.split('\t')[1]).filter(Boolean));
+}
+
+export async function startServer() {
+  const commentsJson = comments();
+  const server = https.createServer(certificate(), (req, res) => {
+    const url = new URL(req.url, 'https://x');
+    const host = (req.headers.host || '').split(':')[0];
+    const headers = { 'cache-control': 'no-store' };
+    if (url.searchParams.get('csp') === 'strict') headers['content-security-policy'] = "default-src 'self'";
+    let file;
+    if (url.pathname === '/__fixture/comments.json') {
+      res.writeHead(200, { ...headers, 'content-type': TYPES['.json'] });
+      return res.end(commentsJson);
+    } else if (url.pathname.startsWith('/__fixture/')) {
+      file = path.join(FIXTURES, path.normalize(url.pathname.slice('/__fixture/'.length)));
+    } else if (SITES[host]) {
+      file = path.join(FIXTURES, SITES[host].page);
+    } else {
+      file = path.join(FIXTURES, 'unknown/page.html');
+    }
+    if (!file.startsWith(FIXTURES) || !fs.existsSync(file)) {
+      res.writeHead(404, headers);
+      return res.end('not found');
+    }
+    res.writeHead(200, { ...headers, 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: server.address().port };
+}
