@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Assembles the installable extension: extension/ sources + the wasm build (dist/extension/wasm,
 from `make wasm`) → dist/extension/ (Load unpacked) and dist/danmu-radar-extension.zip.
-Checks that every file the manifest names exists, so a typo fails the build, not the user."""
+
+Adapters are one file per platform (extension/content/adapters/*.js), each starting with a line
+`// hosts: <match pattern> …`. The manifest in the source tree says `@adapters` and
+`@adapter-hosts`; this build expands them, so adding a platform never means editing the manifest.
+Every file the manifest names must exist, so a typo fails the build, not the user."""
 
 import json
 import os
+import re
 import shutil
 import sys
 import zipfile
@@ -13,6 +18,29 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SRC = os.path.join(ROOT, "extension")
 OUT = os.path.join(ROOT, "dist", "extension")
 ZIP = os.path.join(ROOT, "dist", "danmu-radar-extension.zip")
+ADAPTERS = "content/adapters"
+
+
+def adapters():
+    files, hosts = [], []
+    for name in sorted(os.listdir(os.path.join(SRC, ADAPTERS))):
+        if not name.endswith(".js"):
+            continue
+        with open(os.path.join(SRC, ADAPTERS, name), encoding="utf-8") as f:
+            first = f.readline()
+        m = re.match(r"//\s*hosts:\s*(.+)", first)
+        if not m:
+            sys.exit(f"{ADAPTERS}/{name}: the first line must be `// hosts: <match pattern> …`")
+        files.append(f"{ADAPTERS}/{name}")
+        hosts += [h for h in m.group(1).split() if h not in hosts]
+    return files, hosts
+
+
+def expand(values, marker, items):
+    out = []
+    for v in values:
+        out += items if v == marker else [v]
+    return out
 
 
 def main():
@@ -25,8 +53,17 @@ def main():
             shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
     shutil.copytree(SRC, OUT, dirs_exist_ok=True)
 
-    with open(os.path.join(OUT, "manifest.json"), encoding="utf-8") as f:
+    files, hosts = adapters()
+    path = os.path.join(OUT, "manifest.json")
+    with open(path, encoding="utf-8") as f:
         manifest = json.load(f)
+    manifest["host_permissions"] = expand(manifest["host_permissions"], "@adapter-hosts", hosts)
+    for cs in manifest["content_scripts"]:
+        cs["matches"] = expand(cs["matches"], "@adapter-hosts", hosts)
+        cs["js"] = expand(cs["js"], "@adapters", files)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(manifest, f, ensure_ascii=False, indent=2)
+
     named = [manifest["background"]["service_worker"]]
     for cs in manifest.get("content_scripts", []):
         named += cs.get("js", []) + cs.get("css", [])
@@ -35,11 +72,11 @@ def main():
         sys.exit(f"manifest.json names files that do not exist: {', '.join(missing)}")
 
     with zipfile.ZipFile(ZIP, "w", zipfile.ZIP_DEFLATED) as z:
-        for base, _, files in os.walk(OUT):
-            for name in sorted(files):
-                path = os.path.join(base, name)
-                z.write(path, os.path.relpath(path, OUT))
-    print(f"extension: {os.path.relpath(OUT, ROOT)}/ (Chrome → 扩展程序 → 加载已解压的扩展程序) and {os.path.relpath(ZIP, ROOT)}")
+        for base, _, names in os.walk(OUT):
+            for name in sorted(names):
+                p = os.path.join(base, name)
+                z.write(p, os.path.relpath(p, OUT))
+    print(f"extension: {os.path.relpath(OUT, ROOT)}/ with {len(files)} platform adapters, and {os.path.relpath(ZIP, ROOT)}")
 
 
 if __name__ == "__main__":

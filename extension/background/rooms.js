@@ -23,6 +23,7 @@ export class Rooms {
     this.RadarEngine = RadarEngine;
     this.byTab = new Map();
     this.waiting = new Map(); // tabId → overlay ports that connected before the tab's room existed
+    this.locks = new Map(); // tabId → the last open() in flight
     this.lang = 'zh-CN';
   }
 
@@ -30,6 +31,7 @@ export class Rooms {
   async watch(tabId, port) {
     const room = await this.open(tabId);
     if (room) return this.attach(room, port);
+    // No await from here on: a room opened after this point adopts the port.
     if (!this.waiting.has(tabId)) this.waiting.set(tabId, new Set());
     this.waiting.get(tabId).add(port);
     port.onDisconnect.addListener(() => this.waiting.get(tabId)?.delete(port));
@@ -49,8 +51,15 @@ export class Rooms {
   }
 
   // The room of a tab, restored from its checkpoint when the worker restarted. A different room key
-  // (the tab moved to another live room) starts a fresh engine.
-  async open(tabId, roomKey) {
+  // (the tab moved to another live room) starts a fresh engine. Opens of one tab run one at a time:
+  // a capture and an overlay connecting together must not build two rooms or miss each other.
+  open(tabId, roomKey) {
+    const next = (this.locks.get(tabId) || Promise.resolve()).then(() => this.openNow(tabId, roomKey));
+    this.locks.set(tabId, next.catch(() => {}));
+    return next;
+  }
+
+  async openNow(tabId, roomKey) {
     let room = this.byTab.get(tabId);
     if (room && (roomKey === undefined || room.roomKey === roomKey)) return room;
     if (!room) {
@@ -136,6 +145,8 @@ export class Rooms {
       room.engine.free();
     }
     this.byTab.delete(tabId);
+    this.locks.delete(tabId);
+    this.waiting.delete(tabId);
     await chrome.storage.session.remove(this.key(tabId));
   }
 }

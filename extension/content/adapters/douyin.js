@@ -1,3 +1,4 @@
+// hosts: https://live.douyin.com/* https://www.douyin.com/*
 // 抖音直播 viewer: live.douyin.com/{web_rid}. The list is virtual (~21 recycled slots, each
 // div[data-index=N] = the Nth message); inner class names are build hashes, the webcast-chatroom___*
 // names are stable. Chat rows hold content-with-emoji spans; gift rows "送出了 <img> ×N"; score rows

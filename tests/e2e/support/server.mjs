@@ -12,7 +12,19 @@ const FIXTURES = path.resolve(HERE, '../fixtures');
 const REPO = path.resolve(HERE, '../../..');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.css': 'text/css' };
 
-export const SITES = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sites.json'), 'utf8'));
+// Each platform's fixture folder says which host names it answers for (fixture.json), so adding a
+// platform touches only its own folder.
+export const FIXTURE_DIRS = fs.readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && fs.existsSync(path.join(FIXTURES, d.name, 'fixture.json')))
+  .map((d) => d.name)
+  .sort();
+export const SITES = {};
+export const TESTS = [];
+for (const dir of FIXTURE_DIRS) {
+  const spec = JSON.parse(fs.readFileSync(path.join(FIXTURES, dir, 'fixture.json'), 'utf8'));
+  for (const [host, page] of Object.entries(spec.hosts)) SITES[host] = { page: `${dir}/${page}` };
+  TESTS.push(...(spec.tests || []).map((t) => ({ ...t, dir })));
+}
 
 function certificate() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-cert-'));
