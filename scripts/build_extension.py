@@ -7,6 +7,7 @@ Adapters are one file per platform (extension/content/adapters/*.js), each start
 `@adapter-hosts`; this build expands them, so adding a platform never means editing the manifest.
 Every file the manifest names must exist, so a typo fails the build, not the user."""
 
+import argparse
 import json
 import os
 import re
@@ -44,9 +45,18 @@ def expand(values, marker, items):
 
 
 def main():
-    wasm = os.path.join(OUT, "wasm", "danmu_radar_bg.wasm")
-    if not os.path.exists(wasm):
+    global OUT, ZIP
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", help="build here instead of dist/extension (no zip); the wasm is copied from dist")
+    args = ap.parse_args()
+    wasm_dir = os.path.join(OUT, "wasm")
+    if not os.path.exists(os.path.join(wasm_dir, "danmu_radar_bg.wasm")):
         sys.exit("dist/extension/wasm is missing: run `make wasm` first")
+    if args.out:
+        OUT, ZIP = os.path.abspath(args.out), None
+        os.makedirs(OUT, exist_ok=True)
+        shutil.rmtree(os.path.join(OUT, "wasm"), ignore_errors=True)
+        shutil.copytree(wasm_dir, os.path.join(OUT, "wasm"))
     for entry in os.listdir(OUT):
         if entry != "wasm":
             path = os.path.join(OUT, entry)
@@ -71,12 +81,13 @@ def main():
     if missing:
         sys.exit(f"manifest.json names files that do not exist: {', '.join(missing)}")
 
-    with zipfile.ZipFile(ZIP, "w", zipfile.ZIP_DEFLATED) as z:
-        for base, _, names in os.walk(OUT):
-            for name in sorted(names):
-                p = os.path.join(base, name)
-                z.write(p, os.path.relpath(p, OUT))
-    print(f"extension: {os.path.relpath(OUT, ROOT)}/ with {len(files)} platform adapters, and {os.path.relpath(ZIP, ROOT)}")
+    if ZIP:
+        with zipfile.ZipFile(ZIP, "w", zipfile.ZIP_DEFLATED) as z:
+            for base, _, names in os.walk(OUT):
+                for name in sorted(names):
+                    p = os.path.join(base, name)
+                    z.write(p, os.path.relpath(p, OUT))
+    print(f"extension: {OUT} with {len(files)} platform adapters" + (f", and {os.path.relpath(ZIP, ROOT)}" if ZIP else ""))
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, SITES } from './server.mjs';
 
-const EXTENSION = path.resolve(new URL('../../../dist/extension', import.meta.url).pathname);
+// DR_EXTENSION: test another build (scripts/build_extension.py --out DIR).
+const EXTENSION = process.env.DR_EXTENSION || path.resolve(new URL('../../../dist/extension', import.meta.url).pathname);
 export const ARTIFACTS = path.resolve(new URL('../../../target/e2e', import.meta.url).pathname);
 
 export const test = base.extend({
