@@ -85,17 +85,22 @@ chrome.storage.onChanged.addListener((changes, area) => {
 // without an adapter (the content script decides which).
 async function toggle(tab) {
   if (!tab?.id) return;
+  const message = { type: 'sw/toggle-overlay' };
   try {
-    await chrome.tabs.sendMessage(tab.id, { type: 'sw/toggle-overlay' }, { frameId: 0 });
+    await chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
   } catch {
-    // No content script on this page yet (not a known platform): inject it for this tab.
-    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: globalThis.DR_CONTENT_FILES });
+    // No content script on this page (not a known platform): the click granted activeTab, so inject
+    // it into this tab's top frame; it then shows the picker or the learned list for this site.
+    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: contentFiles() });
+    await chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
   }
+}
+
+function contentFiles() {
+  return chrome.runtime.getManifest().content_scripts[0].js;
 }
 
 chrome.action.onClicked.addListener(toggle);
 chrome.commands.onCommand.addListener(async (command, tab) => {
   if (command === 'toggle-overlay') toggle(tab || (await chrome.tabs.query({ active: true, currentWindow: true }))[0]);
 });
-
-globalThis.DR_CONTENT_FILES = chrome.runtime.getManifest().content_scripts[0].js;

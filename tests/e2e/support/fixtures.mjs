@@ -29,7 +29,7 @@ export const test = base.extend({
       viewport: { width: 1280, height: 800 },
       locale: 'zh-CN',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', `--host-resolver-rules=${rules}`,
+        '--disable-component-update', '--disable-sync', '--enable-unsafe-extension-debugging', `--host-resolver-rules=${rules}`,
         `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
     });
     await use(context);
@@ -70,4 +70,15 @@ export async function waitForFeed(page) {
 export async function screenshot(page, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+// A real click on the extension's toolbar button for this tab (CDP Extensions.triggerAction, which
+// needs --enable-unsafe-extension-debugging): it grants activeTab like a user's click does.
+export async function clickToolbar(context, page, serviceWorker) {
+  const browser = await context.browser().newBrowserCDPSession();
+  const { targetInfos } = await browser.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((t) => t.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  await browser.send('Extensions.triggerAction', { id: new URL(serviceWorker.url()).host, targetId: tab.targetId });
+  await browser.detach();
 }
