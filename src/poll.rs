@@ -23,8 +23,10 @@ pub fn vote(text: &str) -> Option<String> {
         }
         return None;
     }
+    // A bare 1 / 11 / 111 votes too; 666 and 888 are cheers, not votes for option 6 or 8.
     let first = t.chars().next()?;
-    (first.is_ascii_digit() && t.len() <= 6 && t.chars().all(|c| c == first)).then(|| first.to_string())
+    let cheer = matches!(first, '6' | '8') && t.len() >= 2;
+    (first.is_ascii_digit() && !cheer && t.len() <= 6 && t.chars().all(|c| c == first)).then(|| first.to_string())
 }
 
 /// 111 → 1, 扣666 → 6; different options keep their text (扣12 stays 12).
@@ -122,6 +124,9 @@ mod tests {
         assert_eq!(vote("扣 2"), Some("2".into()));
         assert_eq!(vote("111"), Some("1".into()));
         assert_eq!(vote("扣666"), Some("6".into()));
+        assert_eq!(vote("666"), None);
+        assert_eq!(vote("8888"), None);
+        assert_eq!(vote("6"), Some("6".into()));
         assert_eq!(vote("扣想要"), Some("想要".into()));
         assert_eq!(vote("12"), None);
         assert_eq!(vote("1号链接"), None);
