@@ -23,21 +23,27 @@
       this.prevKeys = [];
       this.seen = new Map(); // id → content key (insertion-ordered: oldest first)
       this.tickers = new Map(); // ticker element → last text
+      // Row element → what it last read as, with the fingerprint it was read under. A recycled or
+      // re-rendered row changes its fingerprint (id, text, image count) and is read again; an
+      // untouched row costs one textContent read per scan instead of a full parse.
+      this.readCache = new WeakMap();
       this.state = '';
     }
 
     start() {
       this.findList();
-      // Lists appear late (SPA) and get replaced (relayout); re-check once a second.
+      // Lists appear late (SPA) and get replaced (relayout); re-check once a second. A paused list
+      // stops mutating, so its pill is looked for on a timer too (cheaply, in the list's own root).
       this.interval = setInterval(() => {
         if (!this.list || !this.list.isConnected || !this.list.ownerDocument.defaultView) this.findList();
-        this.resumePaused();
         this.watchTickers();
       }, 1000);
+      this.pillTimer = setInterval(() => this.resumePaused(), 200);
     }
 
     stop() {
       clearInterval(this.interval);
+      clearInterval(this.pillTimer);
       clearTimeout(this.timer);
       this.observer.disconnect();
       this.tickerObserver.disconnect();
@@ -75,11 +81,18 @@
       const a = this.adapter;
       const out = [];
       for (const el of this.list.querySelectorAll(a.row)) {
-        const r = a.read(el);
+        const id = a.messageId ? a.messageId(el) : undefined;
+        const print = `${id}\u0001${el.textContent}\u0001${el.getElementsByTagName('img').length}`;
+        let hit = this.readCache.get(el);
+        if (!hit || hit.print !== print) {
+          hit = { print, r: a.read(el) };
+          this.readCache.set(el, hit);
+        }
+        const r = hit.r;
         if (!r || !r.text) continue;
         const kind = r.kind || 'comment';
         const key = `${kind}\u0001${r.user || ''}\u0001${r.text}`;
-        out.push({ el, key, id: a.messageId ? a.messageId(el) : undefined, order: a.order ? a.order(el) : undefined, row: { text: r.text, user: r.user || undefined, kind } });
+        out.push({ el, key, id, order: a.order ? a.order(el) : undefined, row: { text: r.text, user: r.user || undefined, kind } });
       }
       if (a.order) out.sort((x, y) => (x.order ?? 0) - (y.order ?? 0));
       return out;
@@ -111,8 +124,8 @@
     // Paused lists (百应, 淘宝中控, 视频号) show a "new comments" pill; click it (a setting, on by default).
     resumePaused() {
       const sel = this.adapter.paused;
-      if (!sel || globalThis.DRSettings?.resumePaused === false) return;
-      const pill = DRDom.find(document, sel);
+      if (!sel || !this.list || globalThis.DRSettings?.resumePaused === false) return;
+      const pill = DRDom.first(this.list.getRootNode(), sel);
       if (pill && DRDom.visible(pill)) {
         this.setState('paused');
         pill.click();

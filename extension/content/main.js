@@ -5,7 +5,7 @@
   globalThis.DRStarted = true;
   const { check } = globalThis.DRProtocol;
   const top = window === window.top;
-  const adapter = DRAdapters.forUrl(location.href);
+  let adapter = DRAdapters.forUrl(location.href);
   let capture = null;
   let sender = null;
   let host = null;
@@ -30,6 +30,18 @@
 
   if (adapter) startCapture(adapter);
   if (top && (adapter || DRAdapters.overlayOnly(location.href))) showOverlay();
+
+  // Single-page consoles (抖店, 快手小店, 淘宝中控) route to the live page without a reload: when the
+  // URL starts matching an adapter, start then.
+  let lastUrl = location.href;
+  setInterval(() => {
+    if (capture || location.href === lastUrl) return;
+    lastUrl = location.href;
+    adapter = DRAdapters.forUrl(location.href);
+    if (!adapter) return;
+    startCapture(adapter);
+    if (top) showOverlay();
+  }, 1000);
 
   chrome.runtime.onMessage.addListener((msg, sender_) => {
     if (sender_.id !== chrome.runtime.id || !check(msg, 'sw/')) return;
