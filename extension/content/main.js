@@ -28,6 +28,13 @@
     return host;
   }
 
+  // Capture settings (options page): resuming paused lists is on unless the seller turned it off.
+  globalThis.DRSettings = { resumePaused: true };
+  chrome.storage.local.get('capture:prefs').then((v) => Object.assign(globalThis.DRSettings, v['capture:prefs']));
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes['capture:prefs']) Object.assign(globalThis.DRSettings, changes['capture:prefs'].newValue);
+  });
+
   if (adapter) startCapture(adapter);
   if (top && (adapter || DRAdapters.overlayOnly(location.href))) showOverlay();
 
