@@ -6,7 +6,7 @@
 use crate::catalog::{Catalog, CatalogError};
 use crate::comment::Comment;
 use crate::engine::{Config, Engine};
-use crate::input::{self, Format};
+use crate::input::{self, Format, Pacer};
 use crate::report::Report;
 use crate::summary::Lang;
 use serde::Serialize;
@@ -38,6 +38,19 @@ impl From<CatalogError> for JsValue {
     }
 }
 
+#[derive(Serialize)]
+struct Bad {
+    line: usize,
+    reason: String,
+}
+
+/// What `pushLog` used: how many rows, and the lines it skipped.
+#[derive(Serialize)]
+struct Pushed {
+    rows: u64,
+    bad: Vec<Bad>,
+}
+
 fn parse_lang(lang: &str) -> Lang {
     if lang.starts_with("en") { Lang::En } else { Lang::Zh }
 }
@@ -52,6 +65,8 @@ pub fn warm_up() {
 #[wasm_bindgen]
 pub struct RadarEngine {
     inner: Engine,
+    /// Unreadable rows of the logs given to `pushLog`, for the report (as the CLI counts them).
+    skipped: u64,
 }
 
 #[wasm_bindgen]
@@ -60,7 +75,7 @@ impl RadarEngine {
     #[wasm_bindgen(constructor)]
     pub fn new(lang: Option<String>) -> RadarEngine {
         let config = Config { lang: parse_lang(lang.as_deref().unwrap_or("zh-CN")), ..Config::default() };
-        RadarEngine { inner: Engine::new(config) }
+        RadarEngine { inner: Engine::new(config), skipped: 0 }
     }
 
     /// Applies a batch of rows `[{text, user?, ts?, platform?, kind?}]` once: a retried batch (same or
@@ -98,7 +113,51 @@ impl RadarEngine {
     }
 
     pub fn report(&self) -> Result<JsValue, JsValue> {
-        to_js(&Report::from_engine(&self.inner))
+        to_js(&self.whole_report())
+    }
+
+    /// The report as the CLI's `--format json` writes it (text, byte for byte).
+    #[wasm_bindgen(js_name = reportJson)]
+    pub fn report_json(&self) -> String {
+        self.whole_report().to_json()
+    }
+
+    /// The report as one self-contained HTML page (`--format html`), in the engine's language.
+    #[wasm_bindgen(js_name = reportHtml)]
+    pub fn report_html(&self) -> String {
+        crate::report::html::render(&self.whole_report(), self.inner.config().lang)
+    }
+
+    /// The report's tables as CSV (`--format csv`).
+    #[wasm_bindgen(js_name = reportCsv)]
+    pub fn report_csv(&self) -> String {
+        crate::report::csv::render(&self.whole_report())
+    }
+
+    /// A whole log file's text, read as the CLI's `analyze` reads it: rows without a time are spread
+    /// at `rate` comments per minute. Returns `{rows, bad: [{line, reason}]}` counts of what was used;
+    /// an unusable file throws an InputError.
+    #[wasm_bindgen(js_name = pushLog)]
+    pub fn push_log(&mut self, text: &str, format: &str, rate: f64) -> Result<JsValue, JsValue> {
+        if !(rate > 0.0 && rate.is_finite()) {
+            return Err(typed_error("InputError", "rate must be a positive number"));
+        }
+        let format = Format::parse(format).unwrap_or(Format::Auto);
+        let iter = input::comments(text.as_bytes(), format).map_err(|e| typed_error("InputError", &e.to_string()))?;
+        let mut pacer = Pacer::new(rate);
+        let mut out = Pushed { rows: 0, bad: Vec::new() };
+        for r in iter {
+            match r {
+                Ok((_, mut c)) => {
+                    pacer.stamp(&mut c.ts, self.inner.now_ms());
+                    self.inner.push(&c);
+                    out.rows += 1;
+                }
+                Err(b) => out.bad.push(Bad { line: b.line, reason: b.reason }),
+            }
+        }
+        self.skipped += out.bad.len() as u64;
+        to_js(&out)
     }
 
     #[wasm_bindgen(js_name = markAnswered)]
@@ -120,6 +179,12 @@ impl RadarEngine {
         self.inner.set_lang(parse_lang(lang));
     }
 
+    fn whole_report(&self) -> Report {
+        let mut r = Report::from_engine(&self.inner);
+        r.skipped = self.skipped;
+        r
+    }
+
     /// The whole state as bytes, for `RadarEngine.restore`.
     pub fn checkpoint(&self) -> Vec<u8> {
         self.inner.checkpoint()
@@ -127,7 +192,7 @@ impl RadarEngine {
 
     pub fn restore(bytes: &[u8]) -> Result<RadarEngine, JsValue> {
         Engine::restore(bytes)
-            .map(|inner| RadarEngine { inner })
+            .map(|inner| RadarEngine { inner, skipped: 0 })
             .map_err(|e| typed_error("CheckpointError", &e.to_string()))
     }
 }
@@ -136,11 +201,6 @@ impl RadarEngine {
 /// Returns `{rows, bad: [{line, reason}]}`; an unusable file throws an InputError.
 #[wasm_bindgen(js_name = parseLog)]
 pub fn parse_log(text: &str, format: &str) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Bad {
-        line: usize,
-        reason: String,
-    }
     #[derive(Serialize)]
     struct Parsed {
         rows: Vec<Comment>,

@@ -1,7 +1,8 @@
-//! `analyze`: the report of a whole log (json, csv, or text for a terminal).
+//! `analyze`: the report of a whole log (json, csv, html, or text for a terminal).
 
 use super::{CliError, CliResult, InputArgs, Skipped, analysed, write_err};
 use danmu_radar::catalog::Catalog;
+use danmu_radar::input::Pacer;
 use danmu_radar::summary::Lang;
 use danmu_radar::{Config, Engine, Report};
 use std::io::Write;
@@ -13,8 +14,9 @@ pub struct AnalyzeArgs {
     /// Product catalog (CSV or JSON: 链接号, 名称, 别名, 价格, 卖点, FAQ).
     #[arg(long)]
     pub catalog: Option<String>,
-    /// json (default), csv (tables for a spreadsheet) or text (for reading in a terminal).
-    #[arg(long, default_value = "json", value_parser = ["json", "csv", "text"])]
+    /// json (default), csv (tables for a spreadsheet), text (for reading in a terminal) or html (one
+    /// self-contained page with charts, readable offline and printable).
+    #[arg(long, default_value = "json", value_parser = ["json", "csv", "text", "html"])]
     pub format: String,
     /// Write here instead of standard output.
     #[arg(short, long)]
@@ -40,15 +42,12 @@ pub fn run(args: &AnalyzeArgs) -> CliResult {
     }
     let rows = args.input.comments()?;
     let mut skipped = Skipped::new(args.input.name());
-    let step_ms = 60_000.0 / args.rate;
-    let (mut used, mut untimed) = (0u64, 0u64);
+    let mut pacer = Pacer::new(args.rate);
+    let mut used = 0u64;
     analysed(rows, |row| {
         match row {
             Ok((_, mut a)) => {
-                if a.ts.is_none() {
-                    a.ts = Some(engine.now_ms().max(0) + if used == 0 { 0 } else { step_ms as i64 });
-                    untimed += 1;
-                }
+                pacer.stamp(&mut a.ts, engine.now_ms());
                 engine.apply(&a, None);
                 used += 1;
             }
@@ -57,14 +56,20 @@ pub fn run(args: &AnalyzeArgs) -> CliResult {
         Ok(())
     })?;
     skipped.finish(used)?;
-    if untimed > 0 {
-        eprintln!("{}: {untimed} row(s) had no time; assumed {} comments per minute", args.input.name(), args.rate);
+    if pacer.untimed > 0 {
+        eprintln!(
+            "{}: {} row(s) had no time; assumed {} comments per minute",
+            args.input.name(),
+            pacer.untimed,
+            args.rate
+        );
     }
     let mut report = Report::from_engine(&engine);
     report.skipped = skipped.count;
     let body = match args.format.as_str() {
-        "json" => serde_json::to_string_pretty(&report).expect("report serializes") + "\n",
+        "json" => report.to_json(),
         "csv" => danmu_radar::report::csv::render(&report),
+        "html" => danmu_radar::report::html::render(&report, lang),
         _ => danmu_radar::report::text::render(&report, lang),
     };
     match &args.output {

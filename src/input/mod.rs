@@ -7,9 +7,11 @@ use crate::comment::{Comment, Kind};
 use std::io::BufRead;
 
 mod delimited;
+mod pace;
 mod pairs;
 mod time;
 
+pub use pace::Pacer;
 pub use pairs::{Pairs, pairs};
 use time::number_ts;
 pub use time::parse_ts;

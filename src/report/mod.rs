@@ -12,7 +12,10 @@ use crate::snapshot::Totals;
 use crate::timeline::{Bucket, Shares};
 use serde::{Deserialize, Serialize};
 
+pub mod charts;
 pub mod csv;
+pub mod html;
+mod sections;
 pub mod text;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +53,11 @@ pub struct Report {
 pub const REPORT_SCHEMA: u32 = 1;
 
 impl Report {
+    /// The report as the JSON file every path writes (pretty, one trailing newline).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("report serializes") + "\n"
+    }
+
     pub fn from_engine(engine: &Engine) -> Report {
         let now = engine.now_ms();
         let timeline: Vec<Bucket> = engine.timeline().all().iter().cloned().collect();
