@@ -258,7 +258,7 @@ impl Groups {
         let warm = elapsed >= 3 * 60_000;
         let mut variants = g.variants.clone();
         // Most used wording first; ties keep the order of first use (stable sort).
-        variants.sort_by(|a, b| b.1.cmp(&a.1));
+        variants.sort_by_key(|v| std::cmp::Reverse(v.1));
         let intent = g.intents.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or(Intent::Other, |(i, _)| *i);
         HotQuestion {
             id: g.id,
