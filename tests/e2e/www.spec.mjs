@@ -1,0 +1,172 @@
+// The trial page (dist/www) and the post-stream report, in headless Chromium: the replay's overlay
+// (ui/render.js, the extension's own renderer) shows hot questions fast; an opened CSV log becomes
+// the very report the CLI writes; the report loads nothing from anywhere; the live feed takes the
+// example sender's comments; the extension exports the same HTML report.
+import { test, expect } from '@playwright/test';
+import { test as extensionTest, overlay, openAndFeed, waitForFeed } from './support/fixtures.mjs';
+import { REPO, artifact, launch, startSender, startWww } from './support/www-server.mjs';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+let www;
+let browser;
+
+test.beforeAll(async () => {
+  www = await startWww();
+  browser = await launch();
+});
+test.afterAll(async () => {
+  await browser?.close();
+  www?.stop();
+});
+
+async function trialPage(hash = '') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${www.url}${hash}`);
+  return { page, errors };
+}
+
+// A CSV log of real comments (LiveChat Douyin rooms, tests/data), as a seller's export would be.
+function csvLog(rows = 600) {
+  const tsv = fs.readFileSync(path.join(REPO, 'tests/data/live/livechat_douyin_dev.tsv'), 'utf8').split('\n').slice(1, rows + 1);
+  const q = (s) => `"${s.replaceAll('"', '""')}"`;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dr-www-')), 'livechat_douyin.csv');
+  fs.writeFileSync(file, ['streamer_id,audience_comment', ...tsv.filter(Boolean).map((l) => l.split('\t').slice(0, 2).map(q).join(','))].join('\n') + '\n');
+  return file;
+}
+
+function cli(args) {
+  for (const bin of ['target/release/danmu-radar', 'target/debug/danmu-radar']) {
+    if (fs.existsSync(path.join(REPO, bin))) return execFileSync(path.join(REPO, bin), args, { cwd: REPO, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  }
+  execFileSync('cargo', ['build', '--release', '--quiet'], { cwd: REPO });
+  return cli(args);
+}
+
+async function downloaded(page, button) {
+  const [d] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return fs.readFileSync(await d.path(), 'utf8');
+}
+
+test('www: the replay shows hot questions within 2 s at 10× speed', async () => {
+  const { page, errors } = await trialPage();
+  const o = page.getByTestId('www-replay-overlay');
+  await expect(o.getByTestId('dr-overlay')).toBeVisible();
+  await page.getByTestId('www-play').click(); // pause the autoplay, set 10×, start over
+  await page.getByTestId('www-speed').fill('10');
+  await page.getByTestId('www-restart').click();
+  const started = Date.now();
+  await expect(o.getByTestId('dr-hot-question').first()).toBeVisible({ timeout: 2000 });
+  const took = Date.now() - started;
+  expect(took).toBeLessThan(2000);
+  // The overlay keeps up: the comment count follows the replay's clock.
+  await expect.poll(async () => Number(await o.getByTestId('dr-total-comments').textContent()), { timeout: 10_000 }).toBeGreaterThan(60);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: artifact('www-replay.png') });
+  // English is one click away, overlay included.
+  await page.getByTestId('www-lang').click();
+  await expect(page.getByTestId('www-tab-byo')).toHaveText('Analyse my log');
+  await expect(o.locator('.dr-section h3').first()).toHaveText('Hot questions');
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('www: an opened CSV log renders the report, the same report the CLI writes', async () => {
+  const { page, errors } = await trialPage('#byo');
+  const log = csvLog();
+  await page.getByTestId('www-file').setInputFiles(log);
+  await expect(page.getByTestId('www-byo-status')).toContainText('已分析 600 行');
+  const report = page.frameLocator('[data-testid="www-report"]');
+  await expect(report.locator('#questions h2')).toContainText('热门问题');
+  await expect(report.getByTestId('report-question').first()).toBeVisible();
+  await expect(report.locator('#comments svg')).toBeVisible();
+
+  const json = await downloaded(page, page.getByTestId('www-download-json'));
+  expect(json).toBe(cli(['analyze', log, '--format', 'json']));
+  const html = await downloaded(page, page.getByTestId('www-download-html'));
+  expect(html).toBe(cli(['analyze', log, '--format', 'html']));
+  const csv = await downloaded(page, page.getByTestId('www-download-csv'));
+  expect(csv).toBe(cli(['analyze', log, '--format', 'csv']));
+  fs.writeFileSync(artifact('www-report.html'), html);
+
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await page.screenshot({ path: artifact('www-byo.png') });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('www: the HTML report makes no network request (offline)', async () => {
+  const html = cli(['analyze', 'tests/data/live/livechat_douyin_dev.tsv', '--format', 'html']);
+  const context = await browser.newContext({ offline: true, viewport: { width: 900, height: 1000 } });
+  const requests = [];
+  await context.route('**/*', (route) => {
+    requests.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  await page.setContent(html, { waitUntil: 'load' });
+  await expect(page.locator('#questions h2')).toContainText('热门问题');
+  await expect(page.locator('#comments svg')).toBeVisible();
+  await expect(page.locator('#sentiment svg')).toBeVisible();
+  const data = JSON.parse(await page.locator('#report-data').textContent());
+  expect(data.comments).toBe(4835);
+  await page.screenshot({ path: artifact('report.png'), fullPage: true });
+  expect(requests).toEqual([]);
+  await context.close();
+});
+
+async function freePort() {
+  const srv = net.createServer();
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address();
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+test('www: the live feed runs the overlay on the example sender\'s comments', async () => {
+  const lines = fs.readFileSync(path.join(REPO, 'www/data/replay.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 40)
+    .map((l, i) => JSON.stringify({ content: JSON.parse(l).text, user: `viewer${i % 13}` }));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dr-live-')), 'live.jsonl');
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  const port = await freePort();
+  const sender = await startSender(file, port, ['--rate', '50']);
+  try {
+    const { page, errors } = await trialPage('#live');
+    await page.getByTestId('www-live-port').fill(String(port));
+    await page.getByTestId('www-live-connect').click();
+    const o = page.getByTestId('www-live-overlay');
+    await expect(o.getByTestId('dr-total-comments')).toHaveText('40', { timeout: 15_000 });
+    await expect(o.getByTestId('dr-unique-users')).toHaveText('13');
+    await expect(o.getByTestId('dr-hot-question').first()).toBeVisible();
+    await page.screenshot({ path: artifact('www-live.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  } finally {
+    sender.stop();
+  }
+});
+
+extensionTest('extension: "export report" downloads the HTML report (and JSON on its own button)', async ({ context }) => {
+  const page = await context.newPage();
+  await openAndFeed(page, 'https://live.douyin.com/728194651234?seed=5&count=60&rate=60&events=gift');
+  const fed = await waitForFeed(page);
+  const o = overlay(page);
+  await expect(o.getByTestId('dr-total-comments')).toHaveText(String(fed.comment));
+  const [html] = await Promise.all([page.waitForEvent('download'), o.getByTestId('dr-export').click()]);
+  expect(html.suggestedFilename()).toMatch(/\.html$/);
+  const body = fs.readFileSync(await html.path(), 'utf8');
+  expect(body).toMatch(/^<!doctype html>/);
+  const data = JSON.parse(body.match(/<script type="application\/json" id="report-data">(.*)<\/script>/s)[1]);
+  expect(data.comments).toBe(fed.comment);
+  const [json] = await Promise.all([page.waitForEvent('download'), o.getByTestId('dr-export-json').click()]);
+  expect(json.suggestedFilename()).toMatch(/\.json$/);
+  const fromJson = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+  expect(fromJson.comments).toBe(data.comments);
+  expect(fromJson.hot_questions.map((q) => q.text)).toEqual(data.hot_questions.map((q) => q.text));
+});
