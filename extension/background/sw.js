@@ -66,8 +66,10 @@ function overlay(port, tabId) {
       if (msg.type === 'ui/mark-answered') {
         if (room.engine.markAnswered(msg.id)) rooms.pushSnapshot(room);
       } else if (msg.type === 'ui/export-report') {
-        const body = JSON.stringify(room.engine.report(), null, 2);
-        port.postMessage({ type: 'sw/report', format: 'json', body });
+        // The same report as `danmu-radar analyze --format html|json|csv` and the trial page.
+        const e = room.engine;
+        const body = { html: () => e.reportHtml(), csv: () => e.reportCsv(), json: () => e.reportJson() }[msg.format]();
+        port.postMessage({ type: 'sw/report', format: msg.format, body });
       }
     }).catch((e) => console.error('danmu-radar: overlay message failed', e));
   });

@@ -59,7 +59,9 @@ if (stored) prefs = { ...prefs, ...stored };
 const view = mountOverlay(document.getElementById('root'), source, prefs);
 labelButtons();
 
-document.getElementById('export').addEventListener('click', () => source.exportReport('json'));
+// The report a seller reads is the HTML page (复盘); the JSON is the same report as data.
+document.getElementById('export').addEventListener('click', () => source.exportReport('html'));
+document.getElementById('export-json').addEventListener('click', () => source.exportReport('json'));
 document.getElementById('lang').addEventListener('click', async () => {
   prefs.lang = prefs.lang === 'zh-CN' ? 'en' : 'zh-CN';
   await chrome.storage.local.set({ [PREFS]: prefs });
