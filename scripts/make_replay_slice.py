@@ -3,7 +3,7 @@
 in tests/data/live/livechat_douyin_dev.tsv with the most shopping talk, each room's comments in file
 order, one room after another. The data has no times, so this assigns realistic ones: about 70
 comments a minute with bursts of 150–200 (a host's call to action), exponential gaps, a fixed seed
-so the file is reproducible. Nothing is added or reworded; see www/data/PROVENANCE.md."""
+so the file is reproducible; times are Unix ms from a fixed evening. Nothing is added or reworded; see www/data/PROVENANCE.md."""
 
 import csv
 import json
@@ -15,6 +15,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SRC = os.path.join(ROOT, "tests", "data", "live", "livechat_douyin_dev.tsv")
 OUT = os.path.join(ROOT, "www", "data", "replay.jsonl")
 ROOMS = 12
+# The replay's clock starts at 2025-06-18 20:00 China time (a 618 sale evening): Unix ms, so the file
+# is also an ordinary log for `danmu-radar analyze`.
+START_MS = 1_750_248_000_000
 # Words that mark shopping talk; used only to choose rooms, never to change a comment.
 SHOPPING = re.compile(r"多少钱|链接|尺码|几号|发货|包邮|价格|优惠|多少|怎么买|有货|库存|码|上车|福利|口红|衣服|买|好用")
 
@@ -34,7 +37,7 @@ def main():
                 burst_until = ts + rng.uniform(20_000, 40_000)
             rate = rng.uniform(150, 200) if ts <= burst_until else 70  # comments per minute
             ts += rng.expovariate(rate / 60_000)
-            out.append({"ts": int(ts), "room": room, "text": text})
+            out.append({"ts": START_MS + int(ts), "room": room, "text": text})
     with open(OUT, "w", encoding="utf-8") as f:
         for r in out:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")

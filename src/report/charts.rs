@@ -7,7 +7,6 @@
 //! times are drawn in SVG: comment text stays in HTML, escaped.
 
 use super::Report;
-use super::text::clock;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -32,11 +31,10 @@ fn hex(c: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
 }
 
-/// Minute index → "h:mm" since the session started.
+/// Minute index → its start as the report writes minutes (wall clock or time since the start).
 fn minute_label(r: &Report, i: f64) -> String {
     let first = r.timeline.first().map_or(0, |b| b.start_ms);
-    let c = clock(first + (i.round() as i64) * 60_000, r.started_ms);
-    c[..c.len() - 3].to_string()
+    super::html::minute(r, first + (i.round() as i64) * 60_000)
 }
 
 /// Index of the minute bucket holding `ms` (clamped to the timeline).

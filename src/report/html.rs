@@ -56,9 +56,9 @@ pub fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-/// A Unix time in ms as "YYYY-MM-DD HH:MM" in China time (UTC+8), the sellers' clock. Days from the
-/// epoch to a civil date: Howard Hinnant's algorithm.
-fn china_time(ms: i64) -> String {
+/// A Unix time in ms as ("YYYY-MM-DD", "HH:MM:SS") in China time (UTC+8), the sellers' clock. Days
+/// from the epoch to a civil date: Howard Hinnant's algorithm.
+fn china_time(ms: i64) -> (String, String) {
     let secs = ms.div_euclid(1000) + 8 * 3600;
     let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let z = days + 719_468;
@@ -70,7 +70,28 @@ fn china_time(ms: i64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + (m <= 2) as i64;
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", rest / 3600, rest / 60 % 60)
+    (format!("{y:04}-{m:02}-{d:02}"), format!("{:02}:{:02}:{:02}", rest / 3600, rest / 60 % 60, rest % 60))
+}
+
+/// Logs without real times start at 0: only a real date (after 2000) is worth printing.
+fn has_dates(r: &Report) -> bool {
+    r.started_ms.is_some_and(|s| s > 946_684_800_000)
+}
+
+/// A moment of the stream as the seller would look it up: the wall clock (China time) when the log
+/// has real times, else the time since the start.
+pub fn moment(r: &Report, ms: i64) -> String {
+    if has_dates(r) { china_time(ms).1 } else { clock(ms, r.started_ms) }
+}
+
+/// A minute bucket's start as "HH:MM" (wall clock) or "h:mm" since the first minute.
+pub fn minute(r: &Report, ms: i64) -> String {
+    if has_dates(r) {
+        china_time(ms).1[..5].to_string()
+    } else {
+        let c = clock(ms, r.timeline.first().map(|b| b.start_ms).or(r.started_ms));
+        c[..c.len() - 3].to_string()
+    }
 }
 
 fn section(o: &mut String, id: &str, title: &str, body: &str) {
@@ -96,8 +117,10 @@ pub fn render(r: &Report, lang: Lang) -> String {
         t.s("弹幕雷达 · 直播复盘", "Danmu Radar · stream report")
     );
     let when = match r.started_ms {
-        // Logs without real times start at 0: only a real date is worth printing.
-        Some(s) if s > 946_684_800_000 => format!("{} (UTC+8) · ", china_time(s)),
+        Some(s) if has_dates(r) => {
+            let (date, time) = china_time(s);
+            format!("{date} {} (UTC+8) · ", &time[..5])
+        }
         _ => String::new(),
     };
     let _ = write!(
@@ -170,7 +193,7 @@ mod tests {
 
     #[test]
     fn dates_are_china_time() {
-        assert_eq!(china_time(0), "1970-01-01 08:00");
-        assert_eq!(china_time(1_780_000_000_000), "2026-05-29 04:26");
+        assert_eq!(china_time(0), ("1970-01-01".into(), "08:00:00".into()));
+        assert_eq!(china_time(1_780_000_000_000), ("2026-05-29".into(), "04:26:40".into()));
     }
 }

@@ -1,7 +1,7 @@
 //! The report's sections as HTML fragments (the page around them is `html.rs`). Every comment text
 //! goes through `escape`; numbers and times are ours.
 
-use super::html::{Labels, escape, figure, pct};
+use super::html::{Labels, escape, figure, minute, moment, pct};
 use super::text::clock;
 use super::{Peak, Report, charts};
 use std::fmt::Write;
@@ -22,7 +22,7 @@ pub fn peaks(t: &Labels, r: &Report, ps: &[Peak]) -> String {
             o,
             "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:+.0}%</td></tr>",
             i + 1,
-            clock(p.start_ms, r.started_ms),
+            minute(r, p.start_ms),
             p.comments,
             p.questions,
             p.mood * 100.0
@@ -38,8 +38,8 @@ pub fn alerts(t: &Labels, r: &Report) -> String {
             o,
             "<div class=\"alert\" data-testid=\"report-alert\">⚠ <b>{} {}–{}</b> {} {} ({} {})：{}",
             t.s("负面突增", "Complaint spike"),
-            clock(a.started_ms, r.started_ms),
-            clock(a.last_ms, r.started_ms),
+            moment(r, a.started_ms),
+            moment(r, a.last_ms),
             t.s("负面占比", "negative share"),
             pct(a.share),
             t.s("平时", "usually"),
@@ -87,8 +87,8 @@ pub fn questions(t: &Labels, r: &Report) -> String {
             t.s("原话", "wordings"),
             q.users,
             q.count,
-            clock(q.first_ms, r.started_ms),
-            clock(q.last_ms, r.started_ms)
+            moment(r, q.first_ms),
+            moment(r, q.last_ms)
         );
     }
     o + "</table>"
@@ -168,7 +168,7 @@ pub fn polls_and_floods(t: &Labels, r: &Report) -> String {
     let mut o = String::new();
     for p in &r.polls {
         let opts: Vec<String> = p.options.iter().map(|(k, v)| format!("扣{} × {v}", escape(k))).collect();
-        let _ = write!(o, "<p>{} {}：{}</p>", t.s("扣数", "Poll"), clock(p.started_ms, r.started_ms), opts.join("，"));
+        let _ = write!(o, "<p>{} {}：{}</p>", t.s("扣数", "Poll"), moment(r, p.started_ms), opts.join("，"));
     }
     if !r.floods.is_empty() {
         let _ = write!(o, "<p class=\"meta\">{}</p><div class=\"chips\">", t.s("刷屏", "Floods"));

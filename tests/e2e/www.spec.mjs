@@ -40,12 +40,13 @@ function csvLog(rows = 600) {
   return file;
 }
 
+// The CLI as last built (release or debug, whichever is newer: `make test` builds debug).
 function cli(args) {
-  for (const bin of ['target/release/danmu-radar', 'target/debug/danmu-radar']) {
-    if (fs.existsSync(path.join(REPO, bin))) return execFileSync(path.join(REPO, bin), args, { cwd: REPO, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
-  }
-  execFileSync('cargo', ['build', '--release', '--quiet'], { cwd: REPO });
-  return cli(args);
+  const built = ['target/release/danmu-radar', 'target/debug/danmu-radar'].map((b) => path.join(REPO, b))
+    .filter((b) => fs.existsSync(b)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  if (!built.length) execFileSync('cargo', ['build', '--quiet'], { cwd: REPO });
+  const bin = built[0] || path.join(REPO, 'target/debug/danmu-radar');
+  return execFileSync(bin, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 }).toString();
 }
 
 async function downloaded(page, button) {

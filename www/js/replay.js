@@ -76,7 +76,10 @@ export class Replay {
   }
 }
 
+// The file is an ordinary log (Unix ms); the player wants ms from the start of its first minute.
 export async function loadReplay(url) {
   const text = await (await fetch(url)).text();
-  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const rows = text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const start = rows.length ? rows[0].ts - (rows[0].ts % 60_000) : 0;
+  return rows.map((r) => ({ ...r, ts: r.ts - start }));
 }
