@@ -16,6 +16,7 @@ pub mod groups;
 pub mod input;
 pub mod intent;
 pub mod keywords;
+pub mod llm;
 pub mod newwords;
 pub mod poll;
 pub mod question;
