@@ -31,6 +31,8 @@ pub mod tokenize;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
+#[cfg(target_arch = "wasm32")]
+mod llm_fetch;
 
 pub use comment::{Comment, Kind};
 pub use engine::{Config, Engine, Outcome};
