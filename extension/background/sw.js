@@ -5,15 +5,18 @@
 import '../shared/protocol.js';
 import init, { RadarEngine, warmUp } from '../wasm/danmu_radar.js';
 import { Rooms } from './rooms.js';
+import { Assistants } from './llm.js';
 
 const { PORT, check } = globalThis.DRProtocol;
 const OVERLAY_URL = chrome.runtime.getURL('overlay/overlay.html');
 const rooms = new Rooms(RadarEngine);
+const assistants = new Assistants(); // the optional LLM assistant (background/llm.js)
 
 // Listeners are registered synchronously (a woken worker must see its first event); work waits here.
 const ready = (async () => {
   await init();
   warmUp();
+  await assistants.load();
   const prefs = (await chrome.storage.local.get('ui:prefs'))['ui:prefs'];
   if (prefs?.lang) rooms.setLang(prefs.lang);
 })();
@@ -40,12 +43,14 @@ function capture(port, tabId) {
       if (!check(msg, 'cs/')) return;
       if (msg.type === 'cs/hello') {
         room = await rooms.open(tabId, msg.room);
+        await assistants.adopt(room);
         source = msg.source;
         room.captures.set(source, port);
         port.postMessage({ type: 'sw/ack', source, seq: room.engine.appliedSeq(source) });
         rooms.scheduleSnapshot(room);
       } else if (msg.type === 'cs/batch' && room && msg.source === source) {
         rooms.apply(room, source, msg.seq, msg.rows);
+        assistants.observe(room, msg.rows);
       } else if (msg.type === 'cs/status' && room) {
         rooms.setStatus(room, msg.state);
       }
@@ -70,6 +75,8 @@ function overlay(port, tabId) {
         const e = room.engine;
         const body = { html: () => e.reportHtml(), csv: () => e.reportCsv(), json: () => e.reportJson() }[msg.format]();
         port.postMessage({ type: 'sw/report', format: msg.format, body });
+      } else if (msg.type.startsWith('ui/llm-')) {
+        await assistants.handle(room, port, msg);
       }
     }).catch((e) => console.error('danmu-radar: overlay message failed', e));
   });
@@ -77,10 +84,12 @@ function overlay(port, tabId) {
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   ready.then(() => rooms.close(tabId));
+  ready.then(() => assistants.close(tabId));
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes['ui:prefs']?.newValue?.lang) ready.then(() => rooms.setLang(changes['ui:prefs'].newValue.lang));
+  if (area === 'local') ready.then(() => assistants.storageChanged(changes, rooms));
 });
 
 // Toolbar button and keyboard shortcut: show/hide the overlay, or pick the comment area on a page

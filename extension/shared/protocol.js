@@ -32,9 +32,15 @@
     'ui/mark-answered': (m) => isInt(m.id),
     'ui/export-report': (m) => ['json', 'html', 'csv'].includes(m.format),
     'ui/reset': () => true,
+    'ui/llm-visible': (m) => typeof m.visible === 'boolean',
+    'ui/llm-summarize': () => true,
+    'ui/llm-answer': (m) => isInt(m.id),
     'sw/snapshot': (m) => m.snapshot && typeof m.snapshot === 'object',
     'sw/capture-status': (m) => isStr(m.state, 32),
     'sw/report': (m) => isStr(m.format, 8) && isStr(m.body, 50_000_000),
+    'sw/llm-view': (m) => m.view && typeof m.view === 'object' && typeof m.busy === 'boolean',
+    'sw/llm-delta': (m) => isStr(m.text, 100_000),
+    'sw/llm-answer': (m) => isInt(m.id) && isStr(m.text, 4096),
   };
 
   function check(msg, allowedPrefix) {

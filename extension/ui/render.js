@@ -2,7 +2,8 @@
 // is data, never markup). Shared by the extension's overlay frame and the trial page (www/), which
 // pass their own data source — harper's shape: one view, two hosts.
 //
-// source: { onSnapshot(cb), markAnswered(id), exportReport(format) }
+// source: { onSnapshot(cb), markAnswered(id), exportReport(format) }, and optionally the LLM
+// assistant's { assistantBox (an element shown under the local summary), copyAnswer(question) }.
 import { strings } from './i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -81,6 +82,7 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
           q.rising ? el('span', { class: 'dr-rising', title: t.rising }, '↑') : null,
           q.flood ? el('span', { class: 'dr-flood' }, t.flood) : null,
           el('span', { class: 'dr-age' }, age(q.last_ms, s.now_ms, t)),
+          source.copyAnswer ? el('button', { class: 'dr-copy', title: t.copyAnswer, 'aria-label': t.copyAnswer, testid: 'dr-copy-answer', onclick: () => source.copyAnswer(q) }, t.copyShort) : null,
           done)));
     }
     return list;
@@ -131,8 +133,8 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
       section(t.hotQuestions, questions(s)),
       section(t.mood, mood(s)),
       section(t.keywords, keywords(s)),
-      (s.products.length || (s.poll && s.poll.active)) ? section(t.products, products(s)) : null,
-      section(t.summary, el('p', { class: 'dr-summary', testid: 'dr-summary' }, s.summary)));
+      (s.products.length || (s.poll && s.poll.active)) ? section(t.products, products(s)) : '', // replaceChildren would print a null
+      section(t.summary, el('div', {}, el('p', { class: 'dr-summary', testid: 'dr-summary' }, s.summary), source.assistantBox || null)));
   }
 
   // At most one DOM rebuild per frame, however fast snapshots arrive.
