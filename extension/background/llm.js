@@ -21,8 +21,9 @@ export class Assistants {
   }
 
   async load() {
-    const got = await chrome.storage.local.get([SETTINGS, CATALOG]);
+    const got = await chrome.storage.local.get([SETTINGS, CATALOG, 'ui:prefs']);
     this.settings = got[SETTINGS] || {};
+    if (got['ui:prefs']?.lang) this.settings = { ...this.settings, lang: got['ui:prefs'].lang };
     this.catalog = got[CATALOG]?.text || '';
   }
 
@@ -190,8 +191,10 @@ export class Assistants {
   }
 
   async storageChanged(changes, rooms) {
-    if (changes[SETTINGS]) {
-      this.settings = changes[SETTINGS].newValue || {};
+    const lang = changes['ui:prefs']?.newValue?.lang;
+    if (changes[SETTINGS] || (lang && lang !== this.settings.lang)) {
+      // The overlay's language button also switches the language the assistant writes in.
+      this.settings = { ...(changes[SETTINGS] ? changes[SETTINGS].newValue || {} : this.settings), ...(lang ? { lang } : {}) };
       for (const { promise } of this.byTab.values()) {
         const st = await promise;
         try { st.assistant.setSettings(this.settings); } catch (e) { console.warn('danmu-radar: settings rejected', e); }
