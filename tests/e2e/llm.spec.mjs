@@ -213,3 +213,18 @@ test('LLM: closing the panel cancels the request in flight', async ({ context, s
   await page.locator('danmu-radar-overlay').locator('button[title^="关闭"]').click();
   await expect.poll(() => chat.aborted, { timeout: 5000 }).toBe(true);
 });
+
+test('LLM: automatic summaries run on the interval, only with new comments and only while the panel is shown', async ({ context, serviceWorker }) => {
+  await configure(context, serviceWorker, llm);
+  const page = await openRoom(context, 60);
+  await patchSettings(serviceWorker, { interval_min: 0.05 }); // every 3 s
+  await chats(llm, 1);
+  await page.waitForTimeout(4000);
+  expect(llm.chats()).toHaveLength(1); // nothing new was said: no call
+  await page.evaluate(() => window.DRFixture.add({ kind: 'comment', user: '新观众', text: '还有优惠吗' }));
+  await chats(llm, 2);
+  await page.locator('danmu-radar-overlay').locator('button[title^="关闭"]').click();
+  await page.evaluate(() => window.DRFixture.add({ kind: 'comment', user: '新观众2', text: '链接在哪' }));
+  await page.waitForTimeout(5000);
+  expect(llm.chats()).toHaveLength(2); // hidden: no automatic calls
+});
