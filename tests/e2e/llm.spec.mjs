@@ -126,8 +126,10 @@ test('LLM: each fault shows its status; the local and the last AI summary stay',
   await configure(context, serviceWorker, llm);
   const page = await openRoom(context, 80);
   const a = assistantBox(page);
+  llm.script({ splitBytes: 5, delayMs: 2 }); // network pieces that cut lines and UTF-8 characters
   await a.run.click();
   await expect(a.summary).toContainText('观众最关心价格');
+  await expect(a.spend).toHaveText(/本场 1,500 tokens/);
   const faults = [
     [{ status: 401, body: { error: { message: 'Authentication Fails', type: 'authentication_error' } } }, 'Unauthorized', /密钥无效.*\(401\)/],
     [{ status: 402, body: { error: { message: 'Insufficient Balance' } } }, 'InsufficientBalance', /余额不足.*\(402\)/],
