@@ -169,7 +169,8 @@ export function mountAssistant(actions, lang = 'zh-CN') {
     },
     setAnswer(id, text) {
       if (shownAnswer?.id !== id) return;
-      shownAnswer = { id, text };
+      // No answer (the call failed: its status line says why): nothing to show or copy.
+      shownAnswer = text ? { id, text } : null;
       if (text) copyText(text);
       paint();
     },
