@@ -183,7 +183,13 @@ $('catalog-clear').addEventListener('click', async () => {
 });
 
 const stored = (await chrome.storage.local.get(SETTINGS))[SETTINGS];
-fill(llmCheckSettings(stored || {}).settings);
+try {
+  fill(llmCheckSettings(stored || {}).settings);
+} catch (e) {
+  // Stored settings that no longer pass (an edited address…): show them and say which field.
+  fill({ ...llmCheckSettings({}).settings, ...stored });
+  show('result', t().bad(e.field || '', e.message), true);
+}
 label();
 cost();
 showKey();
