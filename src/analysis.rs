@@ -3,7 +3,7 @@
 //! `Engine::apply` does the rest. Being pure, `analyze` can run on another thread (the CLI
 //! overlaps it with `apply`) and is the unit the quality models are measured on.
 
-use crate::clean::clean;
+use crate::clean::{Cleaned, clean};
 use crate::comment::{Comment, Kind};
 use crate::demand::link_numbers;
 use crate::intent::{self, Intent};
@@ -13,6 +13,7 @@ use crate::sentiment::{self, Polarity};
 use crate::similar::{self, Signature};
 use crate::sketch::hash64;
 use crate::tokenize::{self, Span};
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
@@ -71,7 +72,12 @@ pub fn analyze(c: &Comment) -> Analysis {
             links: Vec::new(),
         };
     }
-    let cleaned = clean(&c.text);
+    analyze_text(c, user, clean(&c.text))
+}
+
+/// The text half of `analyze`: everything but the row's time, viewer and truncation depends on the
+/// cleaned text alone (which is what lets `Analyzer` reuse it).
+fn analyze_text(c: &Comment, user: Option<u64>, cleaned: Cleaned) -> Analysis {
     let text = cleaned.text;
     let lower = text.bytes().any(|b| b.is_ascii_uppercase()).then(|| text.to_ascii_lowercase());
     let norm = lower.as_deref().unwrap_or(&text);
@@ -101,5 +107,92 @@ pub fn analyze(c: &Comment) -> Analysis {
         signature,
         vote,
         links,
+    }
+}
+
+/// `analyze` with a memory: live rooms repeat themselves (扣1, 666, 来了, 哈哈哈 from many viewers
+/// within seconds), and a text seen recently is not cut and scored again. Exact: a hit gives what
+/// `analyze` gives, since that depends on the cleaned text alone (plus the row's time, viewer and
+/// truncation, which are taken from the row). Bounded: `CACHE` texts, evicted by CLOCK (a text used
+/// since the hand last passed gets a second chance).
+#[derive(Clone, Default)]
+pub struct Analyzer {
+    index: FxHashMap<u64, u32>,
+    slots: Vec<Memo>,
+    hand: usize,
+}
+
+#[derive(Clone)]
+struct Memo {
+    hash: u64,
+    used: bool,
+    analysis: Analysis,
+}
+
+/// Texts an `Analyzer` remembers (about 0.3 MB at most).
+pub const CACHE: usize = 1024;
+
+impl Analyzer {
+    pub fn analyze(&mut self, c: &Comment) -> Analysis {
+        if c.kind != Kind::Comment {
+            return analyze(c);
+        }
+        let user = c.user.as_deref().filter(|u| !u.is_empty()).map(hash64);
+        let cleaned = clean(&c.text);
+        let hash = hash64(cleaned.text.as_str());
+        if let Some(&i) = self.index.get(&hash) {
+            let memo = &mut self.slots[i as usize];
+            if memo.analysis.text == cleaned.text {
+                memo.used = true;
+                return Analysis { ts: c.ts, user, truncated: cleaned.truncated, ..memo.analysis.clone() };
+            }
+        }
+        let a = analyze_text(c, user, cleaned);
+        self.remember(hash, &a);
+        a
+    }
+
+    fn remember(&mut self, hash: u64, a: &Analysis) {
+        let memo = Memo { hash, used: false, analysis: a.clone() };
+        let i = if self.slots.len() < CACHE {
+            self.slots.push(memo);
+            self.slots.len() - 1
+        } else {
+            while std::mem::take(&mut self.slots[self.hand].used) {
+                self.hand = (self.hand + 1) % CACHE;
+            }
+            let i = self.hand;
+            self.hand = (self.hand + 1) % CACHE;
+            let old = self.slots[i].hash;
+            if self.index.get(&old) == Some(&(i as u32)) {
+                self.index.remove(&old);
+            }
+            self.slots[i] = memo;
+            i
+        };
+        self.index.insert(hash, i as u32);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_memory_gives_what_analyze_gives() {
+        let mut memo = Analyzer::default();
+        let texts = ["666666", "666", "多少钱", "多少钱？", "3号链接多少钱", "扣1", "哈哈哈哈哈", "ＸＬ码有吗"];
+        for round in 0..3 * CACHE {
+            let text =
+                if round % 7 == 0 { format!("独一无二{round}") } else { texts[round % texts.len()].to_string() };
+            let c = Comment { user: Some(format!("u{}", round % 5)), ts: Some(round as i64), ..Comment::text(text) };
+            assert_eq!(memo.analyze(&c), analyze(&c));
+        }
+        assert!(memo.slots.len() <= CACHE && memo.index.len() <= CACHE);
+        let long = Comment::text("哈".repeat(500) + &"看".repeat(300));
+        assert_eq!(memo.analyze(&long), analyze(&long));
+        assert_eq!(memo.analyze(&long), analyze(&long));
+        let event = Comment { kind: Kind::Gift, ..Comment::text("礼物") };
+        assert_eq!(memo.analyze(&event), analyze(&event));
     }
 }

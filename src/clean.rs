@@ -4,7 +4,9 @@
 //! zero-width characters, has no run of more than three equal characters (punctuation: one), and is at
 //! most `MAX_CHARS` characters long.
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+mod nfkc;
+
+use unicode_normalization::UnicodeNormalization;
 
 /// Live comments are short (median ~7 characters); anything past this is a paste or spam and only
 /// costs time downstream.
@@ -20,38 +22,60 @@ pub struct Cleaned {
 }
 
 pub fn clean(raw: &str) -> Cleaned {
-    // NFKC folds full-width forms (？３Ｓ → ?3S); most comments are already normalized, so skip the
-    // allocation when the quick check says so.
-    let normalized: std::borrow::Cow<str> = if raw.chars().all(nfkc_stable) {
-        raw.into()
-    } else {
-        match is_nfkc_quick(raw.chars()) {
-            IsNormalized::Yes => raw.into(),
-            _ => raw.nfkc().collect::<String>().into(),
-        }
-    };
+    // One pass over the raw text when NFKC would only fold full-width ASCII (folded on the way);
+    // NFKC first otherwise.
+    scan(raw, true).unwrap_or_else(|| {
+        let normalized: String = raw.nfkc().collect();
+        scan(&normalized, false).expect("only a folding scan gives up")
+    })
+}
 
-    let mut out = String::with_capacity(normalized.len().min(MAX_CHARS * 4));
+/// The cleaning loop. With `fold`, `src` is raw text: full-width ASCII is folded as it is read, and
+/// any other character NFKC would change gives up (`None`). Characters kept as they are are copied
+/// in runs: `src[copied..i]` is pending.
+fn scan(src: &str, fold: bool) -> Option<Cleaned> {
+    let mut out = String::with_capacity(src.len().min(MAX_CHARS * 4));
+    let mut copied = 0usize;
+    let mut end = src.len();
     let mut kept = 0usize;
     let mut truncated = false;
     let mut prev: Option<char> = None;
     let mut run = 0usize;
     let mut pending_space = false;
+    // Truncating a raw text is only right if NFKC would not have changed what follows (a combining
+    // mark there would compose with the last kept character).
+    let stays = |rest: &str| !fold || rest.chars().all(|c| nfkc::is_stable(c) || nfkc::fold_fullwidth(c).is_some());
 
-    for c in normalized.chars() {
-        if is_invisible(c) {
-            continue;
-        }
-        if c.is_whitespace() || c.is_control() {
-            pending_space = kept > 0;
-            continue;
+    for (i, raw_c) in src.char_indices() {
+        let mut c = raw_c;
+        let mut folded = false;
+        if !matches!(c, '!'..='~' | '\u{4E00}'..='\u{9FFF}') {
+            if fold && !nfkc::is_stable(c) {
+                c = nfkc::fold_fullwidth(c)?;
+                folded = true;
+            }
+            let invisible = is_invisible(c);
+            if invisible || c.is_whitespace() || c.is_control() {
+                out.push_str(&src[copied..i]);
+                copied = i + raw_c.len_utf8();
+                if !invisible {
+                    pending_space = kept > 0;
+                }
+                continue;
+            }
         }
         if pending_space {
             pending_space = false;
             if kept + 1 >= MAX_CHARS {
                 truncated = true;
+                end = i;
+                if !stays(&src[i..]) {
+                    return None;
+                }
                 break;
             }
+            out.push_str(&src[copied..i]);
+            copied = i;
             out.push(' ');
             kept += 1;
             prev = Some(' ');
@@ -61,6 +85,8 @@ pub fn clean(raw: &str) -> Cleaned {
             run += 1;
             let limit = if is_flood_punct(c) { 1 } else { MAX_RUN };
             if run > limit {
+                out.push_str(&src[copied..i]);
+                copied = i + raw_c.len_utf8();
                 continue;
             }
         } else {
@@ -69,19 +95,21 @@ pub fn clean(raw: &str) -> Cleaned {
         }
         if kept == MAX_CHARS {
             truncated = true;
+            end = i;
+            if !stays(&src[i..]) {
+                return None;
+            }
             break;
         }
-        out.push(c);
         kept += 1;
+        if folded {
+            out.push_str(&src[copied..i]);
+            out.push(c);
+            copied = i + raw_c.len_utf8();
+        }
     }
-    let text = collapse_repeated_emoji(out);
-    Cleaned { text, truncated }
-}
-
-/// Characters NFKC never changes and that need no lookup: printable ASCII and the CJK Unified
-/// Ideographs block (most of every Chinese comment). Compatibility ideographs are not in it.
-fn nfkc_stable(c: char) -> bool {
-    matches!(c, ' '..='~' | '\u{4E00}'..='\u{9FFF}')
+    out.push_str(&src[copied..end]);
+    Some(Cleaned { text: collapse_repeated_emoji(out), truncated })
 }
 
 /// Format and zero-width characters that render as nothing but split words and defeat matching.
@@ -179,6 +207,49 @@ mod tests {
         assert!(!clean("短评").truncated);
     }
 
+    /// The cleaning rules written plainly (NFKC, then a character at a time): what `clean` must equal.
+    fn reference(raw: &str) -> Cleaned {
+        let normalized: String = raw.nfkc().collect();
+        let mut out = String::new();
+        let (mut kept, mut truncated, mut prev, mut run, mut pending_space) = (0, false, None, 0, false);
+        for c in normalized.chars() {
+            if is_invisible(c) {
+                continue;
+            }
+            if c.is_whitespace() || c.is_control() {
+                pending_space = kept > 0;
+                continue;
+            }
+            if pending_space {
+                pending_space = false;
+                if kept + 1 >= MAX_CHARS {
+                    truncated = true;
+                    break;
+                }
+                out.push(' ');
+                kept += 1;
+                prev = Some(' ');
+                run = 1;
+            }
+            if Some(c) == prev {
+                run += 1;
+                if run > if is_flood_punct(c) { 1 } else { MAX_RUN } {
+                    continue;
+                }
+            } else {
+                prev = Some(c);
+                run = 1;
+            }
+            if kept == MAX_CHARS {
+                truncated = true;
+                break;
+            }
+            out.push(c);
+            kept += 1;
+        }
+        Cleaned { text: collapse_repeated_emoji(out), truncated }
+    }
+
     #[test]
     fn empty_and_blank() {
         assert_eq!(c(""), "");
@@ -198,6 +269,16 @@ mod tests {
             prop_assert!(out.chars().count() <= MAX_CHARS);
             prop_assert!(!out.chars().any(|ch| ch.is_control() || is_invisible(ch)));
             prop_assert_eq!(out.trim(), out.as_str());
+        }
+
+        #[test]
+        fn same_as_the_reference(s in "[a-z0-9 ?!.,~\\[\\]好看哈呀？！，（）～Ａ\u{3000}\t\n。…é😂❤\u{200B}\u{FE0F}\u{0301}\u{1161}가\u{FFFD}]{0,260}") {
+            prop_assert_eq!(clean(&s), reference(&s));
+        }
+
+        #[test]
+        fn same_as_the_reference_on_any_text(s in "\\PC{0,230}") {
+            prop_assert_eq!(clean(&s), reference(&s));
         }
 
         #[test]

@@ -37,10 +37,19 @@ const WANT: &[&str] = &[
 ];
 
 pub fn cn_digit(c: char) -> Option<u32> {
-    "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32).or(match c {
-        '两' => Some(2),
-        '十' => Some(10),
-        _ => None,
+    Some(match c {
+        '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
     })
 }
 
@@ -54,6 +63,11 @@ pub fn parse_number(s: &str) -> Option<u32> {
         return s.parse().ok();
     }
     let chars: Vec<char> = s.chars().collect();
+    parse_cn(&chars)
+}
+
+/// A number in Chinese numerals (三, 十二, 二十三); `None` for anything else.
+fn parse_cn(chars: &[char]) -> Option<u32> {
     if chars.iter().any(|&c| cn_digit(c).is_none()) {
         return None;
     }
@@ -78,21 +92,41 @@ pub fn parse_number(s: &str) -> Option<u32> {
     }
 }
 
+/// `parse_number` of at most three characters, each an ASCII digit or a Chinese numeral.
+fn parse_short(chars: &[char]) -> Option<u32> {
+    if chars.iter().all(char::is_ascii_digit) {
+        return chars.iter().try_fold(0u32, |n, c| Some(n * 10 + c.to_digit(10)?)).filter(|_| !chars.is_empty());
+    }
+    parse_cn(chars)
+}
+
 /// Link numbers named in a cleaned comment.
 pub fn link_numbers(text: &str) -> Vec<u32> {
     // Most comments name no number at all; only digits or 号 can start one.
     if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains('号') {
         return Vec::new();
     }
-    let chars: Vec<char> = text.chars().collect();
+    // The characters, on the stack for the usual short comment.
+    let mut stack = ['\0'; 128];
+    let heap: Vec<char>;
+    let chars: &[char] = if text.len() <= stack.len() {
+        let mut n = 0;
+        for c in text.chars() {
+            stack[n] = c;
+            n += 1;
+        }
+        &stack[..n]
+    } else {
+        heap = text.chars().collect();
+        &heap
+    };
     let mut out = Vec::new();
     let num_at = |i: usize| -> Option<(u32, usize)> {
         let mut j = i;
         while j < chars.len() && (chars[j].is_ascii_digit() || cn_digit(chars[j]).is_some()) && j - i < 3 {
             j += 1;
         }
-        let s: String = chars[i..j].iter().collect();
-        parse_number(&s).map(|n| (n, j))
+        parse_short(&chars[i..j]).map(|n| (n, j))
     };
     let mut i = 0;
     while i < chars.len() {
@@ -311,6 +345,20 @@ mod tests {
         assert_eq!(parse_number("二十"), Some(20));
         assert_eq!(parse_number("二十三"), Some(23));
         assert_eq!(parse_number("x"), None);
+    }
+
+    #[test]
+    fn short_numbers_parse_as_parse_number() {
+        let digits = ['0', '1', '3', '9', '零', '一', '两', '三', '十', '九'];
+        for a in digits {
+            for b in digits.iter().copied().chain([' ']) {
+                for c in digits.iter().copied().chain([' ']) {
+                    let v: Vec<char> = [a, b, c].into_iter().filter(|&x| x != ' ').collect();
+                    let s: String = v.iter().collect();
+                    assert_eq!(parse_short(&v), parse_number(&s), "{s}");
+                }
+            }
+        }
     }
 
     #[test]

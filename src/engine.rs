@@ -5,7 +5,7 @@
 //! through `checkpoint` / `restore` so a restarted service worker loses nothing.
 
 use crate::alerts::Alerts;
-use crate::analysis::{Analysis, analyze};
+use crate::analysis::{Analysis, Analyzer};
 use crate::comment::{Comment, Kind};
 use crate::demand::Demand;
 use crate::floods::Floods;
@@ -85,7 +85,11 @@ const MAX_SOURCES: usize = 32;
 #[derive(Clone)]
 pub struct Engine {
     s: State,
+    /// The last folded row's tokens (new words merged) and their hashes: reused buffers.
     spans: Vec<Span>,
+    hashes: Vec<u64>,
+    /// Remembers recent texts' analyses (not part of the state: a restored engine starts without).
+    analyzer: Analyzer,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -127,6 +131,8 @@ impl Engine {
                 applied: Vec::new(),
             },
             spans: Vec::new(),
+            hashes: Vec::new(),
+            analyzer: Analyzer::default(),
         }
     }
 
@@ -183,28 +189,45 @@ impl Engine {
     }
 
     pub fn push(&mut self, c: &Comment) -> Outcome {
-        self.apply(&analyze(c), None)
+        let a = self.analyzer.analyze(c);
+        self.fold(&a)
     }
 
     /// Like `push`, also returning the tokens (the CLI's `classify`).
     pub fn push_with_tokens(&mut self, c: &Comment, tokens: &mut Vec<String>) -> Outcome {
-        self.apply(&analyze(c), Some(tokens))
+        let a = self.analyzer.analyze(c);
+        self.apply(&a, Some(tokens))
     }
 
     /// The stateful half: folds one analysed row into the room. `tokens_out` receives the row's
     /// tokens with this room's new words merged.
     pub fn apply(&mut self, a: &Analysis, tokens_out: Option<&mut Vec<String>>) -> Outcome {
+        let o = self.fold(a);
+        if let Some(out) = tokens_out {
+            out.clear();
+            out.extend(self.last_tokens(a).map(str::to_string));
+        }
+        o
+    }
+
+    /// The tokens of `a`, the row just folded in, with this room's new words merged (no allocation).
+    pub fn last_tokens<'a>(&'a self, a: &'a Analysis) -> impl Iterator<Item = &'a str> {
+        let norm = a.norm();
+        self.spans.iter().map(move |&(x, y)| &norm[x as usize..y as usize])
+    }
+
+    /// `apply` without the tokens; leaves them for `last_tokens`.
+    pub fn fold(&mut self, a: &Analysis) -> Outcome {
         let now = a.ts.unwrap_or(self.s.now_ms);
         self.s.now_ms = self.s.now_ms.max(now);
         self.s.started_ms.get_or_insert(now);
         let s = &mut self.s;
+        self.spans.clear();
+        self.hashes.clear();
 
         if a.kind != Kind::Comment {
             s.counters.events[a.kind as usize] += 1;
             s.timeline.event(now, a.kind);
-            if let Some(out) = tokens_out {
-                out.clear();
-            }
             return Outcome {
                 kind: a.kind,
                 is_question: false,
@@ -218,11 +241,13 @@ impl Engine {
         s.counters.comments += 1;
         s.counters.truncated += a.truncated as u64;
         let norm = a.norm();
-        self.spans.clear();
         self.spans.extend_from_slice(&a.spans);
         s.newwords.merge(norm, &mut self.spans);
-        s.newwords.observe(norm, &self.spans, |w| jieba().has_word(w));
-        let tokens: Vec<&str> = self.spans.iter().map(|&(x, y)| &norm[x as usize..y as usize]).collect();
+        // Each token is hashed once, for new words, keywords and alerts alike.
+        let token = |&(x, y): &Span| &norm[x as usize..y as usize];
+        self.hashes.extend(self.spans.iter().map(|sp| hash64(token(sp))));
+        s.newwords.observe(norm, &self.spans, &self.hashes, |w| jieba().has_word(w));
+        let tokens = || self.spans.iter().map(token).zip(self.hashes.iter().copied());
 
         let user = a.user.unwrap_or_else(|| {
             // No identity: every anonymous post is its own viewer (never merges strangers).
@@ -235,7 +260,7 @@ impl Engine {
         if let Some(option) = &a.vote {
             s.polls.observe(option.clone(), now);
         }
-        s.keywords.observe(tokens.iter().copied(), now);
+        s.keywords.observe_hashed(tokens(), now);
         let group = match (a.intent, &a.signature) {
             (Some(intent), Some(sig)) => Some(s.groups.add(&a.text, sig, intent, user, flood, now)),
             _ => None,
@@ -245,7 +270,7 @@ impl Engine {
         s.alerts.observe(
             a.polarity == Polarity::Neg,
             &a.text,
-            tokens.iter().copied().filter(|t| keywords::is_keyword(t)),
+            tokens().map(|(t, _)| t).filter(|t| keywords::is_keyword(t)),
             now,
         );
         s.counters.questions += a.is_question as u64;
@@ -253,10 +278,6 @@ impl Engine {
             Polarity::Pos => s.counters.pos += 1,
             Polarity::Neu => s.counters.neu += 1,
             Polarity::Neg => s.counters.neg += 1,
-        }
-        if let Some(out) = tokens_out {
-            out.clear();
-            out.extend(tokens.iter().map(|t| t.to_string()));
         }
         Outcome {
             kind: Kind::Comment,
@@ -384,6 +405,6 @@ impl Engine {
         s.newwords.after_restore();
         s.groups.after_restore();
         s.demand.after_restore();
-        Ok(Engine { s, spans: Vec::new() })
+        Ok(Engine { s, spans: Vec::new(), hashes: Vec::new(), analyzer: Analyzer::default() })
     }
 }

@@ -50,10 +50,10 @@ impl Floods {
         if text.is_empty() {
             return false;
         }
-        if let Some(f) = self.clock.rebase(now_ms) {
+        let (rebase, boost) = self.clock.advance(now_ms);
+        if let Some(f) = rebase {
             self.texts.slots_mut().for_each(|t| t.recent /= f);
         }
-        let boost = self.clock.boost(now_ms);
         let t = self.texts.entry(text);
         t.recent += boost;
         t.total += 1;

@@ -66,6 +66,11 @@ pub struct Groups {
     /// hash collision only adds a candidate that the score then rejects.
     #[serde(skip)]
     index: FxHashMap<u64, Vec<u32>>,
+    /// Reused by `best_match`: features shared per group, and the candidates.
+    #[serde(skip)]
+    shared: Vec<u8>,
+    #[serde(skip)]
+    candidates: Vec<(u8, usize)>,
 }
 
 impl Default for Groups {
@@ -77,6 +82,8 @@ impl Default for Groups {
             base_clock: DecayClock::new(BASE_HALF_LIFE_MS),
             started_ms: None,
             index: FxHashMap::default(),
+            shared: Vec::new(),
+            candidates: Vec::new(),
         }
     }
 }
@@ -145,8 +152,10 @@ impl Groups {
     /// The group this question belongs to, if any. Candidates are the groups sharing the most
     /// features with it (at most `MAX_CANDIDATES` are scored), so a question costs the same however
     /// many groups exist.
-    fn best_match(&self, sig: &Signature) -> Option<usize> {
-        let mut shared = vec![0u8; self.groups.len()];
+    fn best_match(&mut self, sig: &Signature) -> Option<usize> {
+        let shared = &mut self.shared;
+        shared.clear();
+        shared.resize(self.groups.len(), 0);
         let mut any = false;
         for f in sig.features() {
             for &i in self.index.get(&hash64(f)).map(Vec::as_slice).unwrap_or(&[]) {
@@ -162,15 +171,16 @@ impl Groups {
                 }
             }
         }
-        let mut candidates: Vec<(u8, usize)> =
-            shared.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| (*n, i)).collect();
+        let candidates = &mut self.candidates;
+        candidates.clear();
+        candidates.extend(shared.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| (*n, i)));
         if candidates.len() > MAX_CANDIDATES {
             candidates.select_nth_unstable_by(MAX_CANDIDATES - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             candidates.truncate(MAX_CANDIDATES);
         }
         candidates
-            .into_iter()
-            .map(|(_, i)| (i, similar::score(sig, &self.groups[i].seed)))
+            .iter()
+            .map(|&(_, i)| (i, similar::score(sig, &self.groups[i].seed)))
             .filter(|(_, s)| *s >= similar::SAME)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i)

@@ -4,8 +4,8 @@
 //! is rising when its fast rate is well above its slow rate. A third, undecayed sketch keeps the
 //! all-session counts the post-stream report needs.
 
-use crate::sketch::{DecayClock, Slot, TopK};
-use crate::tokenize::{is_emoji_char, is_punct};
+use crate::sketch::{DecayClock, Slot, TopK, hash64};
+use crate::tokenize::{is_alnum, is_emoji_char};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -36,16 +36,26 @@ pub fn is_stopword(token: &str) -> bool {
 }
 
 /// Whether a token can be a keyword at all. Stickers and emoji are mood, not topics: the mood gauge
-/// reads them; keywords are what the room talks about.
+/// reads them; keywords are what the room talks about. Not punctuation, not a stopword, at least two
+/// characters; bare numbers are noise, except the room's cheers (666, 888).
 pub fn is_keyword(token: &str) -> bool {
-    if token.starts_with('[') || token.chars().count() < 2 || token.chars().any(is_emoji_char) {
+    if token.starts_with('[') {
         return false;
     }
-    if is_punct(token) || is_stopword(token) {
+    let (mut chars, mut word, mut digits) = (0, false, true);
+    for c in token.chars() {
+        if is_emoji_char(c) {
+            return false;
+        }
+        chars += 1;
+        // `is_punct` is "no character is alphanumeric or '['".
+        word |= c == '[' || is_alnum(c);
+        digits &= c.is_ascii_digit();
+    }
+    if chars < 2 || !word || is_stopword(token) {
         return false;
     }
-    // Bare numbers are noise, except the room's cheers (666, 888).
-    !token.chars().all(|c| c.is_ascii_digit()) || (token.len() >= 3 && token.bytes().all(|b| b == token.as_bytes()[0]))
+    !digits || (token.len() >= 3 && token.bytes().all(|b| b == token.as_bytes()[0]))
 }
 
 #[derive(Default, Clone, Serialize, Deserialize)]
@@ -106,28 +116,34 @@ impl Default for Keywords {
 impl Keywords {
     /// Counts each keyword of one comment once.
     pub fn observe<'a>(&mut self, tokens: impl Iterator<Item = &'a str>, now_ms: i64) {
+        self.observe_hashed(tokens.map(|t| (t, hash64(t))), now_ms);
+    }
+
+    /// `observe` for tokens the caller already hashed (`hash64`).
+    pub fn observe_hashed<'a>(&mut self, tokens: impl Iterator<Item = (&'a str, u64)>, now_ms: i64) {
         self.started_ms.get_or_insert(now_ms);
-        if let Some(f) = self.fast.rebase(now_ms) {
+        let (rebase, bf) = self.fast.advance(now_ms);
+        if let Some(f) = rebase {
             self.recent.slots_mut().for_each(|r| r.fast /= f);
         }
-        if let Some(f) = self.slow.rebase(now_ms) {
+        let (rebase, bs) = self.slow.advance(now_ms);
+        if let Some(f) = rebase {
             self.recent.slots_mut().for_each(|r| r.slow /= f);
         }
-        let (bf, bs) = (self.fast.boost(now_ms), self.slow.boost(now_ms));
-        let mut seen: [&str; 16] = [""; 16];
+        let mut seen: [(u64, &str); 16] = [(0, ""); 16];
         let mut n_seen = 0;
-        for t in tokens {
-            if !is_keyword(t) || seen[..n_seen].contains(&t) {
+        for (t, h) in tokens {
+            if !is_keyword(t) || seen[..n_seen].iter().any(|&(sh, st)| sh == h && st == t) {
                 continue;
             }
             if n_seen < seen.len() {
-                seen[n_seen] = t;
+                seen[n_seen] = (h, t);
                 n_seen += 1;
             }
-            let r = self.recent.entry(t);
+            let r = self.recent.entry_hashed(t, h);
             r.fast += bf;
             r.slow += bs;
-            self.session.entry(t).0 += 1.0;
+            self.session.entry_hashed(t, h).0 += 1.0;
         }
     }
 

@@ -7,7 +7,7 @@
 //! the other in at least `MIN_COHESION` of its uses) and more often than chance (pointwise mutual
 //! information ≥ `MIN_PMI`). Counts live in bounded sketches; at most `MAX_WORDS` are kept.
 
-use crate::sketch::{CountMin, hash64, mix64};
+use crate::sketch::{CountMin, mix64};
 use crate::tokenize::Span;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,10 @@ pub struct NewWords {
     words: Vec<String>,
     #[serde(skip)]
     lookup: FxHashSet<String>,
+    /// A bit per hashed first character of the words in `lookup`: most spans start no word, and
+    /// this tells so without hashing the candidate text.
+    #[serde(skip)]
+    firsts: [u64; 32],
 }
 
 impl Default for NewWords {
@@ -41,6 +45,7 @@ impl Default for NewWords {
             total: 0,
             words: Vec::new(),
             lookup: FxHashSet::default(),
+            firsts: [0; 32],
         }
     }
 }
@@ -54,45 +59,63 @@ impl NewWords {
     /// Rebuilds the lookup set after a checkpoint restore.
     pub fn after_restore(&mut self) {
         self.lookup = self.words.iter().cloned().collect();
+        self.firsts = [0; 32];
+        for w in &self.words {
+            set_bit(&mut self.firsts, w);
+        }
     }
 
-    /// Merges adjacent spans that form a known new word (longest first, up to three parts).
+    fn may_start_a_word(&self, text: &str) -> bool {
+        text.chars().next().is_some_and(|c| {
+            let b = first_bit(c);
+            self.firsts[b / 64] >> (b % 64) & 1 == 1
+        })
+    }
+
+    /// Merges adjacent spans that form a known new word (longest first, up to three parts), in place.
     pub fn merge(&self, text: &str, spans: &mut Vec<Span>) {
         if self.lookup.is_empty() || spans.len() < 2 {
             return;
         }
-        let mut out = Vec::with_capacity(spans.len());
-        let mut i = 0;
+        // Writes trail reads (w <= i), so the spans still to read are never overwritten.
+        let (mut w, mut i) = (0, 0);
         while i < spans.len() {
             let mut taken = 1;
+            let mut merged = spans[i];
+            let starts = self.may_start_a_word(&text[spans[i].0 as usize..]);
             for parts in (2..=3).rev() {
-                if i + parts > spans.len() {
+                if !starts || i + parts > spans.len() {
                     continue;
                 }
                 let (a, b) = (spans[i].0, spans[i + parts - 1].1);
                 if contiguous(&spans[i..i + parts]) && self.lookup.contains(&text[a as usize..b as usize]) {
-                    out.push((a, b));
+                    merged = (a, b);
                     taken = parts;
                     break;
                 }
             }
-            if taken == 1 {
-                out.push(spans[i]);
-            }
+            spans[w] = merged;
+            w += 1;
             i += taken;
         }
-        *spans = out;
+        spans.truncate(w);
     }
 
-    /// Counts one comment's tokens; returns a word when this comment made it cross the bar.
-    pub fn observe(&mut self, text: &str, spans: &[Span], known: impl Fn(&str) -> bool) -> Option<String> {
+    /// Counts one comment's tokens (`token_hashes[i]` is `hash64` of span `i`); returns a word when
+    /// this comment made it cross the bar.
+    pub fn observe(
+        &mut self,
+        text: &str,
+        spans: &[Span],
+        token_hashes: &[u64],
+        known: impl Fn(&str) -> bool,
+    ) -> Option<String> {
         let mut found = None;
         let mut hashes = [0u64; 64];
-        for (i, &(a, b)) in spans.iter().enumerate().take(hashes.len()) {
-            let t = &text[a as usize..b as usize];
-            if is_candidate_part(t) {
-                hashes[i] = hash64(t);
-                self.unigrams.add(hashes[i]);
+        for (i, (&(a, b), &h)) in spans.iter().zip(token_hashes).enumerate().take(hashes.len()) {
+            if is_candidate_part(&text[a as usize..b as usize]) {
+                hashes[i] = h;
+                self.unigrams.add(h);
                 self.total += 1;
             }
         }
@@ -121,6 +144,7 @@ impl NewWords {
             let pmi = (n * self.total as f64 / (cl * cr).max(1.0)).ln();
             if pmi >= MIN_PMI && n / cl.max(cr).max(1.0) >= MIN_COHESION {
                 self.lookup.insert(word.to_string());
+                set_bit(&mut self.firsts, word);
                 self.words.push(word.to_string());
                 found = Some(word.to_string());
                 if self.words.len() >= MAX_WORDS {
@@ -129,6 +153,17 @@ impl NewWords {
             }
         }
         found
+    }
+}
+
+fn first_bit(c: char) -> usize {
+    ((c as u32).wrapping_mul(0x9E37_79B1) >> 21) as usize
+}
+
+fn set_bit(bits: &mut [u64; 32], word: &str) {
+    if let Some(c) = word.chars().next() {
+        let b = first_bit(c);
+        bits[b / 64] |= 1 << (b % 64);
     }
 }
 
@@ -151,12 +186,18 @@ fn is_candidate_part(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sketch::hash64;
     use crate::tokenize::{jieba, spans_into};
 
     fn spans(text: &str) -> Vec<Span> {
         let mut v = Vec::new();
         spans_into(text, &mut v);
         v
+    }
+
+    fn observe(nw: &mut NewWords, text: &str, spans: &[Span]) -> Option<String> {
+        let hashes: Vec<u64> = spans.iter().map(|&(a, b)| hash64(&text[a as usize..b as usize])).collect();
+        nw.observe(text, spans, &hashes, |w| jieba().has_word(w))
     }
 
     #[test]
@@ -168,7 +209,7 @@ mod tests {
         for round in 0..12 {
             for t in filler.iter().chain(room.iter().take(1 + round % 5)) {
                 let s = spans(t);
-                if let Some(w) = nw.observe(t, &s, |w| jieba().has_word(w)) {
+                if let Some(w) = observe(&mut nw, t, &s) {
                     found.push(w);
                 }
             }
@@ -187,7 +228,7 @@ mod tests {
         for _ in 0..40 {
             for t in lines {
                 let s = spans(t);
-                nw.observe(t, &s, |w| jieba().has_word(w));
+                observe(&mut nw, t, &s);
             }
         }
         assert!(!nw.words().iter().any(|w| w == "主播好"), "{:?}", nw.words());

@@ -1,9 +1,12 @@
 //! Bounded counting structures: everything that grows with the stream goes through one of these, so
 //! memory stays flat over a six-hour stream.
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
+
+mod topk;
+pub use topk::{Slot, TopK};
 
 /// A stable 64-bit hash with well-mixed bits (FxHash alone is too regular for distinct counting).
 pub fn hash64<T: Hash + ?Sized>(value: &T) -> u64 {
@@ -47,212 +50,21 @@ impl DecayClock {
     /// Moves the origin to `now` when boosts grow too large for f64; returns the factor every stored
     /// value must be divided by, if a move happened.
     pub fn rebase(&mut self, now_ms: i64) -> Option<f64> {
+        self.advance(now_ms).0
+    }
+
+    /// `rebase` and then `boost(now)`, with one `exp2` instead of two.
+    pub fn advance(&mut self, now_ms: i64) -> (Option<f64>, f64) {
         if self.origin_ms == 0 {
             self.origin_ms = now_ms;
-            return None;
+            return (None, 1.0);
         }
         let b = self.boost(now_ms);
-        (b > 1e60).then(|| {
+        if b > 1e60 {
             self.origin_ms = now_ms;
-            b
-        })
-    }
-}
-
-/// What a `TopK` stores per key.
-pub trait Slot: Default {
-    /// Larger survives eviction.
-    fn rank(&self) -> f64;
-    /// Space-saving: a newcomer that replaces an evicted key starts from the evicted rank, so a key
-    /// that keeps coming back is never undercounted by more than that floor.
-    fn inherit(&mut self, _floor: f64) {}
-}
-
-/// A bounded map from string keys to slots that evicts the lowest-ranked key when full.
-/// Eviction looks for victims in batches (the lowest eighth) instead of scanning on every insert.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(from = "TopKData<S>", into = "TopKData<S>")]
-#[serde(bound(serialize = "S: Serialize + Clone", deserialize = "S: Deserialize<'de>"))]
-pub struct TopK<S> {
-    cap: usize,
-    inherit: bool,
-    keys: Vec<Box<str>>,
-    slots: Vec<S>,
-    /// hash64(key) → slot; keys are compared on lookup, so a hash collision probes the next value.
-    index: FxHashMap<u64, u32>,
-    victims: Vec<u32>,
-    victim_bound: f64,
-}
-
-#[derive(Serialize, Deserialize, Clone)]
-struct TopKData<S> {
-    cap: usize,
-    inherit: bool,
-    keys: Vec<Box<str>>,
-    slots: Vec<S>,
-}
-
-impl<S> From<TopKData<S>> for TopK<S> {
-    fn from(d: TopKData<S>) -> Self {
-        let mut t = TopK {
-            cap: d.cap,
-            inherit: d.inherit,
-            keys: d.keys,
-            slots: d.slots,
-            index: FxHashMap::default(),
-            victims: Vec::new(),
-            victim_bound: 0.0,
-        };
-        for i in 0..t.keys.len() {
-            let h = t.free_hash(&t.keys[i].clone());
-            t.index.insert(h, i as u32);
+            return (Some(b), 1.0);
         }
-        t
-    }
-}
-
-impl<S> From<TopK<S>> for TopKData<S> {
-    fn from(t: TopK<S>) -> Self {
-        TopKData { cap: t.cap, inherit: t.inherit, keys: t.keys, slots: t.slots }
-    }
-}
-
-impl<S> TopK<S> {
-    /// The slot index of `key`, following the probe sequence past hash collisions.
-    fn find(&self, key: &str) -> Option<usize> {
-        let mut h = hash64(key);
-        loop {
-            let &i = self.index.get(&h)?;
-            if &*self.keys[i as usize] == key {
-                return Some(i as usize);
-            }
-            h = h.wrapping_add(1);
-        }
-    }
-
-    /// The first probe position of `key` not taken by another key.
-    fn free_hash(&self, key: &str) -> u64 {
-        let mut h = hash64(key);
-        while self.index.contains_key(&h) {
-            h = h.wrapping_add(1);
-        }
-        h
-    }
-
-    /// Removes `key` from the index. Later keys of the same probe chain move up one place so that
-    /// lookups never stop at a hole.
-    fn unindex(&mut self, key: &str) {
-        let mut h = hash64(key);
-        while self.index.get(&h).is_some_and(|&i| &*self.keys[i as usize] != key) {
-            h = h.wrapping_add(1);
-        }
-        if self.index.remove(&h).is_none() {
-            return;
-        }
-        let mut next = h.wrapping_add(1);
-        while let Some(i) = self.index.remove(&next) {
-            let k = self.keys[i as usize].clone();
-            let at = self.free_hash(&k);
-            self.index.insert(at, i);
-            next = next.wrapping_add(1);
-        }
-    }
-}
-
-impl<S: Slot> TopK<S> {
-    /// `inherit`: classic space-saving (for all-time counts); without it, a decayed LFU.
-    pub fn new(cap: usize, inherit: bool) -> Self {
-        assert!(cap > 0);
-        TopK {
-            cap,
-            inherit,
-            keys: Vec::with_capacity(cap),
-            slots: Vec::with_capacity(cap),
-            index: FxHashMap::default(),
-            victims: Vec::new(),
-            victim_bound: 0.0,
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
-
-    pub fn capacity(&self) -> usize {
-        self.cap
-    }
-
-    pub fn get(&self, key: &str) -> Option<&S> {
-        self.find(key).map(|i| &self.slots[i])
-    }
-
-    /// The slot for `key`, inserted (possibly evicting another key) if absent.
-    pub fn entry(&mut self, key: &str) -> &mut S {
-        if let Some(i) = self.find(key) {
-            return &mut self.slots[i];
-        }
-        let i = if self.keys.len() < self.cap {
-            self.keys.push(key.into());
-            self.slots.push(S::default());
-            self.keys.len() - 1
-        } else {
-            let i = self.pick_victim();
-            let floor = self.slots[i].rank();
-            let old = self.keys[i].clone();
-            self.unindex(&old);
-            self.keys[i] = key.into();
-            let mut slot = S::default();
-            if self.inherit {
-                slot.inherit(floor);
-            }
-            self.slots[i] = slot;
-            i
-        };
-        let h = self.free_hash(key);
-        self.index.insert(h, i as u32);
-        &mut self.slots[i]
-    }
-
-    fn pick_victim(&mut self) -> usize {
-        while let Some(i) = self.victims.pop() {
-            // A queued victim may have been hit since the scan; skip it if it climbed.
-            if self.slots[i as usize].rank() <= self.victim_bound {
-                return i as usize;
-            }
-        }
-        let mut order: Vec<u32> = (0..self.slots.len() as u32).collect();
-        let n = (self.cap / 8).max(1);
-        order.select_nth_unstable_by(n - 1, |&a, &b| {
-            self.slots[a as usize].rank().total_cmp(&self.slots[b as usize].rank())
-        });
-        order.truncate(n);
-        self.victim_bound = order.iter().map(|&i| self.slots[i as usize].rank()).fold(f64::MIN, f64::max);
-        // Pop the smallest first.
-        order.sort_by(|&a, &b| self.slots[b as usize].rank().total_cmp(&self.slots[a as usize].rank()));
-        self.victims = order;
-        self.victims.pop().expect("cap > 0") as usize
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &S)> {
-        self.keys.iter().map(|k| &**k).zip(self.slots.iter())
-    }
-
-    /// The `n` keys with the largest `score`, ties broken by key so output is deterministic.
-    pub fn top_by(&self, n: usize, score: impl Fn(&S) -> f64) -> Vec<(&str, &S, f64)> {
-        let mut all: Vec<(&str, &S, f64)> = self.iter().map(|(k, s)| (k, s, score(s))).collect();
-        all.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(b.0)));
-        all.truncate(n);
-        all
-    }
-
-    /// Every slot, for bulk updates such as a `DecayClock::rebase`.
-    pub fn slots_mut(&mut self) -> impl Iterator<Item = &mut S> {
-        self.victims.clear();
-        self.slots.iter_mut()
+        (None, b)
     }
 }
 
@@ -343,53 +155,6 @@ impl Distinct {
 mod tests {
     use super::*;
 
-    #[derive(Default, Clone, Serialize, Deserialize)]
-    struct Count(f64);
-    impl Slot for Count {
-        fn rank(&self) -> f64 {
-            self.0
-        }
-        fn inherit(&mut self, floor: f64) {
-            self.0 = floor;
-        }
-    }
-
-    #[test]
-    fn topk_keeps_heavy_hitters_under_churn() {
-        let mut t: TopK<Count> = TopK::new(64, true);
-        for i in 0..100_000u32 {
-            let key = if i % 10 == 0 { format!("hot{}", i % 30) } else { format!("noise{i}") };
-            t.entry(&key).0 += 1.0;
-        }
-        assert_eq!(t.len(), 64);
-        let top: Vec<&str> = t.top_by(3, |s| s.0).iter().map(|e| e.0).collect();
-        assert!(top.iter().all(|k| k.starts_with("hot")), "{top:?}");
-    }
-
-    #[test]
-    fn topk_lookups_survive_probe_chains() {
-        // Force collisions by filling, evicting and re-adding many keys; every live key stays findable.
-        let mut t: TopK<Count> = TopK::new(50, false);
-        for i in 0..5000u32 {
-            t.entry(&format!("k{}", i % 173)).0 += 1.0;
-            for (k, _) in t.iter() {
-                assert!(t.find(k).is_some(), "{k}");
-            }
-        }
-    }
-
-    #[test]
-    fn topk_roundtrips_through_serde() {
-        let mut t: TopK<Count> = TopK::new(4, false);
-        for k in ["a", "b", "a", "c"] {
-            t.entry(k).0 += 1.0;
-        }
-        let bytes = postcard::to_allocvec(&t).unwrap();
-        let back: TopK<Count> = postcard::from_bytes(&bytes).unwrap();
-        assert_eq!(back.get("a").unwrap().0, 2.0);
-        assert!(back.get("z").is_none());
-    }
-
     #[test]
     fn distinct_is_exact_when_small_and_close_when_large() {
         let mut d = Distinct::new(256);
@@ -424,5 +189,14 @@ mod tests {
         c.rebase(10_000);
         let v = c.boost(10_000);
         assert!((v / c.boost(11_000) - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn advance_is_rebase_then_boost() {
+        let (mut a, mut b) = (DecayClock::new(1000.0), DecayClock::new(1000.0));
+        for now in [0, 5, 10_000, 10_000, 12_345, 300_000, 400_000, 401_000] {
+            let f = a.rebase(now);
+            assert_eq!((f, a.boost(now)), b.advance(now), "{now}");
+        }
     }
 }

@@ -64,7 +64,7 @@ fn cut_piece(j: &Jieba, text: &str, from: usize, to: usize, out: &mut Vec<Span>)
         return;
     }
     for t in j.cut(&text[from..to], HMM) {
-        if !t.word.trim().is_empty() {
+        if !t.word.chars().all(char::is_whitespace) {
             out.push(((from + t.byte_start) as u32, (from + t.byte_end) as u32));
         }
     }
@@ -79,7 +79,14 @@ pub fn cut(text: &str) -> Vec<&str> {
 
 /// True for tokens that are only punctuation or symbols (not words, numbers or stickers).
 pub fn is_punct(token: &str) -> bool {
-    token.chars().all(|c| !c.is_alphanumeric() && c != '[' && !is_emoji_char(c))
+    token.chars().all(|c| !is_alnum(c) && c != '[' && !is_emoji_char(c))
+}
+
+/// `char::is_alphanumeric`, without the table lookup for ASCII and the CJK Unified Ideographs
+/// block (every character of which is alphabetic).
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric() }
 }
 
 /// Pictographic emoji (🍈, 😂): meaningful for mood even though they are not alphanumeric.
@@ -110,5 +117,12 @@ mod tests {
         assert!(!is_punct("[比心]"));
         assert!(!is_punct("🍈"));
         assert!(!is_punct("3"));
+    }
+
+    #[test]
+    fn is_alnum_is_is_alphanumeric() {
+        for c in ('\0'..='\u{2FFFF}').step_by(1) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 }
