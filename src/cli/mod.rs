@@ -7,7 +7,7 @@ pub mod similar;
 pub mod tokenize;
 
 use danmu_radar::Comment;
-use danmu_radar::analysis::{Analysis, analyze};
+use danmu_radar::analysis::{Analysis, Analyzer};
 use danmu_radar::input::{self, BadLine, Format};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
@@ -72,26 +72,53 @@ impl InputArgs {
 /// One input row, read and analysed, or the reason it could not be.
 pub type Analysed = Result<(Comment, Analysis), BadLine>;
 
-/// Reads and analyses rows on a second thread while `fold` applies them in order on this one: the
-/// stateless half of the engine (`analyze`) overlaps the stateful half (`Engine::apply`).
+/// Reads rows on one thread and analyses them on one worker per core while `fold` applies them in
+/// input order on this one: the stateless half of the engine (`analyze`) runs in parallel and
+/// overlaps the stateful half (`Engine::apply`). Chunk `k` goes to worker `k % workers`, so reading
+/// the workers' results round-robin restores the input order.
 pub fn analysed(rows: input::Rows<'static>, mut fold: impl FnMut(Analysed) -> CliResult) -> CliResult {
-    const CHUNK: usize = 1024;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Analysed>>(8);
-    let reader = std::thread::spawn(move || {
+    use std::sync::mpsc::sync_channel;
+    const CHUNK: usize = 512;
+    type Row = Result<(usize, Comment), BadLine>;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let (mut inputs, mut outputs, mut threads) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..workers {
+        let (tx_in, rx_in) = sync_channel::<Vec<Row>>(2);
+        let (tx_out, rx_out) = sync_channel::<Vec<Analysed>>(2);
+        threads.push(std::thread::spawn(move || {
+            let mut analyzer = Analyzer::default();
+            for chunk in rx_in {
+                let done = chunk.into_iter().map(|row| {
+                    row.map(|(_, c)| {
+                        let a = analyzer.analyze(&c);
+                        (c, a)
+                    })
+                });
+                if tx_out.send(done.collect()).is_err() {
+                    return; // the consumer stopped (an error it reports)
+                }
+            }
+        }));
+        inputs.push(tx_in);
+        outputs.push(rx_out);
+    }
+    threads.push(std::thread::spawn(move || {
         let mut chunk = Vec::with_capacity(CHUNK);
+        let mut k = 0;
         for row in rows {
-            chunk.push(row.map(|(_, c)| {
-                let a = analyze(&c);
-                (c, a)
-            }));
-            if chunk.len() == CHUNK && tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))).is_err() {
-                return; // the consumer stopped (an error it reports)
+            chunk.push(row);
+            if chunk.len() == CHUNK {
+                if inputs[k % workers].send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))).is_err() {
+                    return;
+                }
+                k += 1;
             }
         }
-        let _ = tx.send(chunk);
-    });
+        let _ = inputs[k % workers].send(chunk);
+    }));
     let mut result = Ok(());
-    'chunks: for chunk in rx.iter() {
+    'chunks: for k in 0.. {
+        let Ok(chunk) = outputs[k % workers].recv() else { break };
         for row in chunk {
             if let Err(e) = fold(row) {
                 result = Err(e);
@@ -99,8 +126,10 @@ pub fn analysed(rows: input::Rows<'static>, mut fold: impl FnMut(Analysed) -> Cl
             }
         }
     }
-    drop(rx);
-    reader.join().map_err(|_| CliError("the reader thread failed".into()))?;
+    drop(outputs);
+    for t in threads {
+        t.join().map_err(|_| CliError("an analysis thread failed".into()))?;
+    }
     result
 }
 

@@ -3,17 +3,17 @@
 //! memory whole. A bad line is reported with its line number and skipped; a file that cannot be read
 //! at all is an `InputError`.
 
-use crate::comment::{Comment, Kind};
+use crate::comment::Comment;
 use std::io::BufRead;
 
 mod delimited;
+mod jsonl;
 mod pace;
 mod pairs;
 mod time;
 
 pub use pace::Pacer;
 pub use pairs::{Pairs, pairs};
-use time::number_ts;
 pub use time::parse_ts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,49 +102,76 @@ pub fn comments<'a, R: BufRead + Send + 'a>(mut reader: R, format: Format) -> Re
         f => f,
     };
     Ok(match format {
-        Format::Jsonl => Box::new(lines(reader).filter_map(|r| match r {
-            Err(bad) => Some(Err(bad)),
-            Ok((n, line)) if line.trim().is_empty() => {
-                let _ = n;
-                None
-            }
-            Ok((n, line)) => Some(parse_json_line(&line).map(|c| (n, c)).map_err(|reason| BadLine { line: n, reason })),
-        })),
-        Format::Text => Box::new(lines(reader).filter_map(|r| match r {
-            Err(bad) => Some(Err(bad)),
-            Ok((_, line)) if line.trim().is_empty() => None,
-            Ok((n, line)) => Some(Ok((n, Comment::text(line.trim_end_matches('\r'))))),
-        })),
+        Format::Jsonl => {
+            let mut lines = LineReader::new(reader);
+            Box::new(std::iter::from_fn(move || {
+                loop {
+                    return Some(match lines.next_line()? {
+                        Err(bad) => Err(bad),
+                        Ok((_, line)) if line.trim().is_empty() => continue,
+                        Ok((n, line)) => {
+                            jsonl::parse_line(line).map(|c| (n, c)).map_err(|reason| BadLine { line: n, reason })
+                        }
+                    });
+                }
+            }))
+        }
+        Format::Text => {
+            let mut lines = LineReader::new(reader);
+            Box::new(std::iter::from_fn(move || {
+                loop {
+                    return Some(match lines.next_line()? {
+                        Err(bad) => Err(bad),
+                        Ok((_, line)) if line.trim().is_empty() => continue,
+                        Ok((n, line)) => Ok((n, Comment::text(line.trim_end_matches('\r')))),
+                    });
+                }
+            }))
+        }
         Format::Csv | Format::Tsv => delimited::delimited(reader, if format == Format::Csv { b',' } else { b'\t' })?,
         Format::Auto => unreachable!("resolved above"),
     })
 }
 
 /// Physical lines with 1-based numbers; invalid UTF-8 is a bad line, not the end of the file.
-pub(crate) fn lines<R: BufRead + Send>(mut reader: R) -> impl Iterator<Item = Result<(usize, String), BadLine>> + Send {
-    let mut n = 0usize;
-    let mut buf = Vec::new();
-    std::iter::from_fn(move || {
-        buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
+pub(crate) fn lines<R: BufRead + Send>(reader: R) -> impl Iterator<Item = Result<(usize, String), BadLine>> + Send {
+    let mut lines = LineReader::new(reader);
+    std::iter::from_fn(move || lines.next_line().map(|r| r.map(|(n, s)| (n, s.to_string()))))
+}
+
+/// Reads physical lines into one reused buffer.
+pub(crate) struct LineReader<R> {
+    reader: R,
+    buf: Vec<u8>,
+    n: usize,
+}
+
+impl<R: BufRead> LineReader<R> {
+    pub(crate) fn new(reader: R) -> Self {
+        LineReader { reader, buf: Vec::new(), n: 0 }
+    }
+
+    /// The next line without its line break, numbered from 1; invalid UTF-8 is a bad line.
+    pub(crate) fn next_line(&mut self) -> Option<Result<(usize, &str), BadLine>> {
+        self.buf.clear();
+        self.n += 1;
+        let n = self.n;
+        match self.reader.read_until(b'\n', &mut self.buf) {
             Ok(0) => None,
             Ok(_) => {
-                n += 1;
-                while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
-                    buf.pop();
+                while self.buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+                    self.buf.pop();
                 }
-                let bytes = if n == 1 { buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf) } else { &buf[..] };
+                let bytes =
+                    if n == 1 { self.buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.buf) } else { &self.buf[..] };
                 Some(match std::str::from_utf8(bytes) {
-                    Ok(s) => Ok((n, s.to_string())),
+                    Ok(s) => Ok((n, s)),
                     Err(e) => Err(BadLine { line: n, reason: format!("invalid UTF-8 at byte {}", e.valid_up_to()) }),
                 })
             }
-            Err(e) => {
-                n += 1;
-                Some(Err(BadLine { line: n, reason: format!("read error: {e}") }))
-            }
+            Err(e) => Some(Err(BadLine { line: n, reason: format!("read error: {e}") })),
         }
-    })
+    }
 }
 
 pub(crate) fn sniff<R: BufRead>(reader: &mut R) -> Result<Format, InputError> {
@@ -168,46 +195,6 @@ pub(crate) fn sniff<R: BufRead>(reader: &mut R) -> Result<Format, InputError> {
     } else {
         Format::Text
     })
-}
-
-fn parse_json_line(line: &str) -> Result<Comment, String> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    let obj = v.as_object().ok_or("a JSON line must be an object")?;
-    let pick = |names: &[&str]| names.iter().find_map(|n| obj.get(*n)).filter(|v| !v.is_null());
-    let text =
-        pick(&["text", "content", "comment", "msg", "message", "danmaku", "danmu", "review", "audience_comment"])
-            .ok_or("no text field (expected text, content or comment)")?;
-    let text = match text {
-        serde_json::Value::String(s) => s.clone(),
-        other => return Err(format!("text must be a string, not {other}")),
-    };
-    let mut c = Comment::text(text);
-    c.user = pick(&["user", "nickname", "uname", "user_name", "nick", "uid", "user_id"]).and_then(|u| match u {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Object(o) => {
-            ["nickname", "name", "id", "uid"].iter().find_map(|k| o.get(*k)).map(|x| match x {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-        }
-        _ => None,
-    });
-    if let Some(ts) = pick(&["ts", "time", "timestamp", "created_at", "send_time"]) {
-        c.ts = Some(match ts {
-            serde_json::Value::Number(n) => {
-                n.as_f64().and_then(number_ts).ok_or_else(|| format!("unreadable time {n}"))?
-            }
-            serde_json::Value::String(s) => parse_ts(s).ok_or_else(|| format!("unreadable time '{s}'"))?,
-            other => return Err(format!("unreadable time {other}")),
-        });
-    }
-    if let Some(k) = pick(&["kind", "type", "msg_type"]) {
-        let s = k.as_str().map(str::to_string).unwrap_or_else(|| k.to_string());
-        c.kind = Kind::parse(&s).ok_or_else(|| format!("unknown kind '{s}'"))?;
-    }
-    c.platform = pick(&["platform"]).and_then(|p| p.as_str()).map(str::to_string);
-    Ok(c)
 }
 
 #[cfg(test)]
