@@ -90,6 +90,14 @@ impl RadarEngine {
         Ok(self.inner.push_batch(source, seq as u64, &rows))
     }
 
+    /// `pushBatch` for rows given as one JSON array (`JSON.stringify(rows)`): one string crosses into
+    /// wasm instead of every field of every row. Same rows, same exactly-once rule, same errors.
+    #[wasm_bindgen(js_name = pushBatchJson)]
+    pub fn push_batch_json(&mut self, source: &str, seq: f64, rows: &str) -> Result<bool, JsValue> {
+        let rows = input::rows_json(rows).map_err(|e| typed_error("InputError", &e))?;
+        Ok(self.inner.push_batch(source, seq as u64, &rows))
+    }
+
     /// The last batch applied for `source` (0 if none): a reconnecting sender resends after it.
     #[wasm_bindgen(js_name = appliedSeq)]
     pub fn applied_seq(&self, source: &str) -> f64 {

@@ -173,14 +173,17 @@ fn contiguous(spans: &[Span]) -> bool {
 
 fn is_candidate_part(t: &str) -> bool {
     let mut n = 0;
+    let mut last = ' ';
     for c in t.chars() {
         n += 1;
         let han = ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c);
         if n > 4 || !(han || c.is_ascii_alphabetic()) {
             return false;
         }
+        last = c;
     }
-    n > 1 || (n == 1 && !GLUE.contains(t))
+    // A one-character token: is that character glue (a char search, not a substring search)?
+    n > 1 || (n == 1 && !GLUE.contains(last))
 }
 
 #[cfg(test)]

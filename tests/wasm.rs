@@ -45,6 +45,21 @@ fn batches_apply_once_and_snapshot_crosses_as_plain_data() {
 }
 
 #[wasm_bindgen_test]
+fn json_batches_are_the_same_rows_applied_once() {
+    let texts = [("a", "多少钱"), ("b", "什么价格"), ("c", "送出了 玫瑰")];
+    let json: String = js_sys::JSON::stringify(&rows(&texts, 1_700_000_000_000)).unwrap().into();
+    let (mut by_json, mut by_rows) = (RadarEngine::new(None), RadarEngine::new(None));
+    assert!(by_json.push_batch_json("tab", 1.0, &json).unwrap());
+    assert!(!by_json.push_batch_json("tab", 1.0, &json).unwrap(), "a retried batch is ignored");
+    assert!(by_rows.push_batch("tab", 1.0, rows(&texts, 1_700_000_000_000)).unwrap());
+    let (a, b): (Snapshot, Snapshot) = (rust(&by_json.snapshot().unwrap()), rust(&by_rows.snapshot().unwrap()));
+    assert_eq!(a, b);
+    let err = by_json.push_batch_json("tab", 2.0, r#"[{"user":"x"}]"#).err().expect("a row without text is rejected");
+    assert_eq!(js_sys::Error::from(err).name(), "InputError");
+    assert_eq!(by_json.applied_seq("tab"), 1.0, "a rejected batch is not applied");
+}
+
+#[wasm_bindgen_test]
 fn event_rows_are_counted_apart() {
     let mut e = RadarEngine::new(Some("en".into()));
     e.push_rows(js(r#"[{"text":"送出了 小心心","kind":"gift"},{"text":"来了","kind":"enter"},{"text":"链接呢"}]"#))

@@ -88,7 +88,8 @@ export class Rooms {
   }
 
   apply(room, source, seq, rows) {
-    if (room.engine.pushBatch(source, seq, rows)) {
+    // One JSON string crosses into wasm instead of every field of every row (same rows, same rule).
+    if (room.engine.pushBatchJson(source, seq, JSON.stringify(rows))) {
       this.scheduleCheckpoint(room);
       this.scheduleSnapshot(room);
     } else {

@@ -1,14 +1,18 @@
-// The wasm engine in headless Chromium: throughput when batched (1,000 rows per call, as the
-// extension sends them) and linear memory while 1M comments stream through.
-// Usage: node scripts/bench/wasm_bench.mjs CORPUS.json [COMMENTS]
+// The wasm engine in headless Chromium, batched 1,000 rows per call as the extension sends them:
+// throughput of the JSON batch binding (`pushBatchJson`, JSON.stringify counted in its time) side by
+// side with the object binding (`pushRows`, rows marshalled field by field), and linear memory while
+// 1M comments stream through the JSON binding.
+// Usage: node scripts/bench/wasm_bench.mjs CORPUS.json [COMMENTS] [BASELINE_COMMENTS]
 import { chromium } from 'playwright-core';
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(new URL('../..', import.meta.url).pathname);
 const corpus = process.argv[2];
 const total = Number(process.argv[3] || 1_000_000);
+const baseline = Number(process.argv[4] || Math.min(total, 300_000));
 const types = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.html': 'text/html' };
 
 const server = http.createServer((req, res) => {
@@ -32,34 +36,47 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage();
 await page.goto(`http://127.0.0.1:${port}/`);
-const result = await page.evaluate(async ({ total }) => {
+const load = os.loadavg()[0];
+const result = await page.evaluate(async ({ total, baseline }) => {
   const mod = await import('/www/wasm/danmu_radar.js');
   const t0 = performance.now();
   const wasm = await mod.default();
   mod.warmUp();
   const initMs = performance.now() - t0;
   const texts = await (await fetch('/corpus.json')).json();
-  const engine = new mod.RadarEngine();
   const batch = 1000;
-  const memory = [];
-  let ts = 1_700_000_000_000;
-  let pushMs = 0;
-  for (let done = 0; done < total; done += batch) {
-    const rows = new Array(batch);
-    for (let j = 0; j < batch; j++) {
-      const i = done + j;
-      rows[j] = { text: texts[i % texts.length], user: 'u' + (i % 5000), ts: ts += 20 };
+
+  // One stream of `n` comments through `push(engine, rows, seq)`; only the call is timed.
+  const stream = (n, push, memory) => {
+    const engine = new mod.RadarEngine();
+    let ts = 1_700_000_000_000;
+    let ms = 0;
+    for (let done = 0; done < n; done += batch) {
+      const rows = new Array(batch);
+      for (let j = 0; j < batch; j++) {
+        const i = done + j;
+        rows[j] = { text: texts[i % texts.length], user: 'u' + (i % 5000), ts: ts += 20 };
+      }
+      const s = performance.now();
+      push(engine, rows, done / batch + 1);
+      ms += performance.now() - s;
+      if (memory && (done + batch) % 100_000 === 0) memory.push({ comments: done + batch, bytes: wasm.memory.buffer.byteLength });
     }
-    const s = performance.now();
-    engine.pushRows(rows);
-    pushMs += performance.now() - s;
-    if ((done + batch) % 100_000 === 0) memory.push({ comments: done + batch, bytes: wasm.memory.buffer.byteLength });
-  }
+    return { engine, result: { comments: n, pushMs: ms, perS: n / (ms / 1000) } };
+  };
+
+  const memory = [];
+  const json = stream(total, (e, rows, seq) => e.pushBatchJson('bench', seq, JSON.stringify(rows)), memory);
   const s = performance.now();
-  for (let k = 0; k < 100; k++) engine.snapshot();
+  for (let k = 0; k < 100; k++) json.engine.snapshot();
   const snapshotMs = (performance.now() - s) / 100;
-  return { comments: total, initMs, pushMs, perS: total / (pushMs / 1000), snapshotMs, memory, checkpointBytes: engine.checkpoint().length };
-}, { total });
+  const checkpointBytes = json.engine.checkpoint().length;
+  json.engine.free();
+  const rows = stream(baseline, (e, rows) => e.pushRows(rows), null);
+  rows.engine.free();
+  return { initMs, pushBatchJson: json.result, pushRows: rows.result, perS: json.result.perS, comments: total, snapshotMs, memory, checkpointBytes };
+}, { total, baseline });
+result.load = [load, os.loadavg()[0]];
 console.log(JSON.stringify(result));
 await browser.close();
 server.close();

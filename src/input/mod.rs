@@ -6,12 +6,14 @@
 use crate::comment::Comment;
 use std::io::BufRead;
 
+mod batch;
 mod delimited;
 mod jsonl;
 mod pace;
 mod pairs;
 mod time;
 
+pub use batch::rows_json;
 pub use pace::Pacer;
 pub use pairs::{Pairs, pairs};
 pub use time::parse_ts;
