@@ -36,6 +36,14 @@ def timed(cmd):
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            return next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        return platform.processor() or platform.machine()
+
+
 def load():
     return round(os.getloadavg()[0], 2)
 
@@ -61,7 +69,7 @@ def main():
     ap.add_argument("--skip-wasm", action="store_true")
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    results = {"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, {platform.system()}"}
+    results = {"machine": f"{cpu_model()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"}
 
     path = corpus.write_jsonl(OUT / "corpus.jsonl", args.comments)
     n = args.comments
@@ -93,11 +101,11 @@ def main():
         base = OUT / "base_texts.json"
         base.write_text(json.dumps(corpus.base_comments(), ensure_ascii=False), encoding="utf-8")
         wasm_runs = []
-        for _ in range(max(1, args.runs // 2)):
+        for _ in range(max(1, (args.runs + 1) // 2)):
             out = subprocess.run(["node", Path(__file__).parent / "wasm_bench.mjs", base, str(args.wasm_comments)],
                                  check=True, capture_output=True, text=True, cwd=REPO).stdout
             wasm_runs.append(json.loads(out.strip().splitlines()[-1]))
-        results["wasm"] = sorted(wasm_runs, key=lambda w: w["perS"])[len(wasm_runs) // 2]
+        results["wasm"] = sorted(wasm_runs, key=lambda w: w["perS"])[(len(wasm_runs) - 1) // 2]  # lower median
         results["wasm"]["all_per_s"] = [round(w["perS"]) for w in wasm_runs]
         results["wasm"]["all_push_rows_per_s"] = [round(w["pushRows"]["perS"]) for w in wasm_runs]
 
