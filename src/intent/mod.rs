@@ -1,0 +1,174 @@
+//! What a question is about, so the host sees "3 people ask about size" and the LLM layer can ground
+//! answers. Two stages: the commerce intents (price, link, size, stock, promo, after-sale, shipping,
+//! usage) are decided by phrase rules in precedence order (`data/intent_rules.txt`) — they are
+//! unambiguous and rare in the labelled chat rooms, so no model could learn them there; everything
+//! else is sorted into product_info / request / host_personal / other by a small learned model
+//! (`data/intent.bin`, trained on the labelled Douyin dev questions), with the remaining rules'
+//! phrases among its features.
+
+use crate::sentiment::linear::{Hasher, MAX_OUTPUTS, Model, Ns, char_ngrams};
+use aho_corasick::AhoCorasick;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Intent {
+    Price,
+    Link,
+    SizeFit,
+    Stock,
+    Promo,
+    Shipping,
+    AfterSale,
+    Usage,
+    ProductInfo,
+    Request,
+    HostPersonal,
+    Other,
+}
+
+impl Intent {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Intent::Price => "price",
+            Intent::Link => "link",
+            Intent::SizeFit => "size_fit",
+            Intent::Stock => "stock",
+            Intent::Promo => "promo",
+            Intent::Shipping => "shipping",
+            Intent::AfterSale => "after_sale",
+            Intent::Usage => "usage",
+            Intent::ProductInfo => "product_info",
+            Intent::Request => "request",
+            Intent::HostPersonal => "host_personal",
+            Intent::Other => "other",
+        }
+    }
+
+    /// Short zh-CN label for the overlay and the local summary.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Intent::Price => "价格",
+            Intent::Link => "链接",
+            Intent::SizeFit => "尺码",
+            Intent::Stock => "库存",
+            Intent::Promo => "优惠",
+            Intent::Shipping => "物流",
+            Intent::AfterSale => "售后",
+            Intent::Usage => "用法",
+            Intent::ProductInfo => "商品",
+            Intent::Request => "请求",
+            Intent::HostPersonal => "主播",
+            Intent::Other => "其他",
+        }
+    }
+}
+
+/// The classes of the learned stage, in the model's output order.
+pub const LEARNED: [Intent; 4] = [Intent::ProductInfo, Intent::Request, Intent::HostPersonal, Intent::Other];
+
+fn intent_named(name: &str) -> Intent {
+    const ALL: [Intent; 12] = [
+        Intent::Price,
+        Intent::Link,
+        Intent::SizeFit,
+        Intent::Stock,
+        Intent::Promo,
+        Intent::Shipping,
+        Intent::AfterSale,
+        Intent::Usage,
+        Intent::ProductInfo,
+        Intent::Request,
+        Intent::HostPersonal,
+        Intent::Other,
+    ];
+    ALL.into_iter().find(|i| i.as_str() == name).unwrap_or_else(|| panic!("intent_rules.txt: unknown intent {name}"))
+}
+
+struct Rules {
+    /// All phrases in one automaton; pattern id → rule line (precedence order).
+    ac: AhoCorasick,
+    line_of: Vec<usize>,
+    intents: Vec<Intent>,
+    /// Whether a line's phrase settles its intent without the model: every commerce line, and the
+    /// lines of learned intents marked `!` (材质 always asks about the product).
+    settles: Vec<bool>,
+}
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| {
+        let (mut phrases, mut line_of, mut intents, mut settles) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let source = include_str!("../data/intent_rules.txt");
+        for line in source.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let (name, words) = line.split_once('\t').expect("intent<TAB>phrases");
+            for w in words.split('|') {
+                phrases.push(w);
+                line_of.push(intents.len());
+            }
+            let (name, marked) = name.strip_suffix('!').map_or((name, false), |n| (n, true));
+            let intent = intent_named(name);
+            intents.push(intent);
+            settles.push(marked || is_commerce(intent));
+        }
+        Rules { ac: AhoCorasick::new(phrases).expect("static patterns"), line_of, intents, settles }
+    })
+}
+
+fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::parse("intent.bin", include_bytes!("../data/intent.bin")))
+}
+
+fn is_commerce(i: Intent) -> bool {
+    !LEARNED.contains(&i)
+}
+
+/// The learned stage's features: character n-grams and which rule phrases occur.
+pub fn sparse(text: &str, emit: &mut impl FnMut(u32)) {
+    char_ngrams(text, emit);
+    let r = rules();
+    for m in r.ac.find_overlapping_iter(text) {
+        emit(Hasher::new(Ns::Rule).feed(m.pattern().as_u64()).id());
+        emit(Hasher::new(Ns::Rule).feed(1000 + r.line_of[m.pattern().as_usize()] as u64).id());
+    }
+}
+
+/// The intent a phrase rule settles, if any (the first matching line in precedence order).
+pub fn commerce(text: &str) -> Option<Intent> {
+    let r = rules();
+    let line =
+        r.ac.find_overlapping_iter(text).map(|m| r.line_of[m.pattern().as_usize()]).filter(|&l| r.settles[l]).min();
+    line.map(|l| r.intents[l])
+}
+
+/// The intent of a comment already known to be a question. `text` is cleaned and lower-cased.
+pub fn classify(text: &str) -> Intent {
+    if let Some(intent) = commerce(text) {
+        return intent;
+    }
+    let m = model();
+    let mut acc = [0i32; MAX_OUTPUTS];
+    sparse(text, &mut |id| m.add(id, &mut acc));
+    let z = m.logits(&acc, &[]);
+    let best = (0..LEARNED.len()).fold(0, |b, k| if z[k] > z[b] { k } else { b });
+    LEARNED[best]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commerce_rules_and_precedence() {
+        assert_eq!(classify("3号链接多少钱"), Intent::Price);
+        assert_eq!(classify("链接呢"), Intent::Link);
+        assert_eq!(classify("有没有s码"), Intent::SizeFit);
+        assert_eq!(classify("还有货吗"), Intent::Stock);
+        assert_eq!(classify("能便宜点不"), Intent::Promo);
+        assert_eq!(classify("发什么快递"), Intent::Shipping);
+        assert_eq!(classify("有运费险吗"), Intent::AfterSale);
+        assert_eq!(classify("敏感肌能用吗"), Intent::Usage);
+    }
+}

@@ -1,0 +1,159 @@
+//! Is a comment a question? Live questions are short and mostly unpunctuated (主播多高, 链接呢,
+//! 有没有S码, 能便宜点不), while many comments with ? or 什么 are reactions (？？？, 什么鬼).
+//!
+//! A logistic model (`data/question.bin`, trained by `scripts/train/` on the labelled Douyin dev
+//! streamers) weighs the hand-written signals of `rules` together with character n-grams and tokens:
+//! the signals say what a question looks like, the n-grams learn the exceptions (你是学生啊 asks,
+//! 怎么可以这么美 does not). Two cases never reach the model because LABELLING.md fixes them: nothing
+//! but marks/stickers (？？？) and a lone interjection with a mark (啊?).
+//! The detector reads the cleaned text and its tokens; it never sees stopword-filtered text.
+
+pub mod rules;
+
+use crate::sentiment::linear::{Hasher, MAX_OUTPUTS, Model, Ns, char_ngrams, id};
+use std::sync::OnceLock;
+
+fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::parse("question.bin", include_bytes!("../data/question.bin")))
+}
+
+/// Final particles and tags whose position in the sentence says a lot (吗 at the end asks; 吗 before a
+/// vocative — 有用吗姜姜 — asks too).
+const PARTICLES: &[char] = &['吗', '嘛', '呢', '么', '吧', '啊', '呀', '哦', '不', '没', '伐', '莫', '哈', '啦'];
+
+fn rule_id(code: u64) -> u32 {
+    Hasher::new(Ns::Rule).feed(code).id()
+}
+
+/// Emits the question model's features. `core` is `rules::core(text)`, non-empty.
+pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) {
+    char_ngrams(core, emit);
+    let mut prev = "^";
+    let mut wh_at = None;
+    for (i, &t) in tokens.iter().enumerate() {
+        emit(id(Ns::Token, t));
+        emit(Hasher::new(Ns::TokenPair).str(prev).str(t).id());
+        prev = t;
+        if let Some(w) = rules::wh_word(t) {
+            emit(Hasher::new(Ns::Rule).feed(5000 + w as u64).id());
+            wh_at.get_or_insert(i);
+        }
+    }
+    emit(Hasher::new(Ns::TokenPair).str(prev).str("$").id());
+    if let Some(first) = tokens.first() {
+        emit(id(Ns::First, first));
+    }
+    // The last real token (not punctuation or a sticker) and the last characters of the core.
+    if let Some(last) = tokens.iter().rev().find(|t| core.ends_with(**t)) {
+        emit(id(Ns::Last, last));
+    }
+    let end = rules::without_vocative(core);
+    if end.len() != core.len() {
+        emit(rule_id(60));
+    }
+    let mut rev = end.chars().rev().map(rules::simplified);
+    let (last, before) = (rev.next().unwrap_or(' '), rev.next().unwrap_or(' '));
+    emit(Hasher::new(Ns::Last).feed(last as u64).id());
+    emit(Hasher::new(Ns::Last).feed(before as u64).feed(last as u64).id());
+
+    let content = core.chars().filter(|c| c.is_alphanumeric()).count();
+    let has_mark = text.contains('?');
+    emit(rule_id(1 + has_mark as u64));
+    emit(rule_id(10 + content.min(12) as u64));
+    emit(rule_id(30 + rules::rule(text, core, tokens) as u64));
+    emit(rule_id(32 + rules::rule(text, end, tokens) as u64));
+    emit(rule_id(40 + rules::has_a_not_a(core) as u64));
+    if let Some(i) = wh_at {
+        // A question word first, last or in the middle (谁叫你 / 你爱我像谁 / 你多大了).
+        emit(rule_id(50 + (i == 0) as u64 + 2 * (i + 1 == tokens.len()) as u64));
+    }
+    for m in rules::not_asking().find_iter(core) {
+        emit(rule_id(100 + m.pattern().as_u64()));
+    }
+    // A particle near the end with only a few characters after it: 有用吗姜姜, 刚播吗姐.
+    if let Some((k, c)) =
+        core.chars().rev().take(5).map(rules::simplified).enumerate().find(|(_, c)| PARTICLES.contains(c))
+    {
+        emit(Hasher::new(Ns::Rule).feed(200 + k as u64).feed(c as u64).id());
+    }
+    for (code, phrase) in [(300, "还是"), (301, "请问"), (302, "这么"), (303, "那么"), (304, "你"), (305, "主播")]
+    {
+        if core.contains(phrase) {
+            emit(rule_id(code));
+        }
+    }
+    // Pairs of coarse signals: a linear model cannot see that 不…吗 is rhetorical while 吗 alone asks,
+    // or that 吧 after a suggestion (唱首歌吧) differs from 吧 after a guess about you (你是广西的吧).
+    let bits = rules::signals(text, end, tokens, rules::has_wh(core, tokens), content);
+    for i in 0..rules::SIGNALS {
+        for j in i + 1..rules::SIGNALS {
+            if bits >> i & bits >> j & 1 == 1 {
+                emit(rule_id(1000 + (i * rules::SIGNALS + j) as u64));
+            }
+        }
+    }
+}
+
+/// The detector. `text` is cleaned and lower-cased (see `clean`), `tokens` its tokens.
+pub fn is_question(text: &str, tokens: &[&str]) -> bool {
+    logit(text, tokens).is_some_and(|l| l > 0.0)
+}
+
+/// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,
+/// or a bare interjection).
+pub fn logit(text: &str, tokens: &[&str]) -> Option<f32> {
+    let core = rules::core(text);
+    if !core.chars().any(char::is_alphanumeric) || rules::only_interjections(core) {
+        return None;
+    }
+    let m = model();
+    let mut acc = [0i32; MAX_OUTPUTS];
+    sparse(text, core, tokens, &mut |i| m.add(i, &mut acc));
+    Some(m.logits(&acc, &[])[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::cut;
+
+    fn q(s: &str) -> bool {
+        let c = crate::clean::clean(s).text.to_lowercase();
+        is_question(&c, &cut(&c))
+    }
+
+    #[test]
+    fn core_strips_stickers_marks_and_emoji() {
+        assert_eq!(rules::core("[比心]链接呢?[比心]"), "链接呢");
+        assert_eq!(rules::core("??"), "");
+        assert_eq!(rules::core("好看😍!"), "好看");
+        assert_eq!(rules::without_vocative("有用吗姐姐"), "有用吗");
+        assert_eq!(rules::without_vocative("姐姐"), "姐姐");
+    }
+
+    #[test]
+    fn unpunctuated_live_questions() {
+        for s in [
+            "主播多高",
+            "链接呢",
+            "有没有S码",
+            "能便宜点不",
+            "还有货吗",
+            "几号链接",
+            "多少钱",
+            "衣服链接",
+            "这个怎么用",
+        ] {
+            assert!(q(s), "{s} should be a question");
+        }
+    }
+
+    #[test]
+    fn reactions_and_jeers_are_not_questions() {
+        for s in ["？？？", "?", "啊？", "你是不是傻", "什么鬼", "哈哈哈", "主播好", "666", "[比心]", "来了"]
+        {
+            assert!(!q(s), "{s} should not be a question");
+        }
+    }
+}

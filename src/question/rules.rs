@@ -1,0 +1,308 @@
+//! The hand-written reading of a comment's form: where the sentence really ends, its final particle,
+//! question words, A-not-A, jeers. These signals are features of the learned detector (`mod.rs`);
+//! `rule` is the former rule-only detector, kept as one more feature.
+
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
+
+/// Jeers, exclamations and phatic checks that look like questions but expect no answer.
+pub const NOT_ASKING: &[&str] = &[
+    "什么鬼",
+    "搞什么",
+    "凭什么",
+    "怎么可能",
+    "什么玩意",
+    "是不是傻",
+    "是不是有病",
+    "有病吧",
+    "你懂什么",
+    "关你什么事",
+    "关你啥事",
+    "谁懂",
+    "还用问",
+    "什么情况",
+    "怎么这么",
+    "怎么那么",
+    "怎么可以这么",
+    "怎么回事啊",
+    "难道",
+    "有人吗",
+    "有没有人",
+    "在吗",
+    "干嘛呢你",
+    "搞啥",
+    "啥玩意",
+    "什么东西啊",
+    "我说什么",
+    "你说呢",
+    "有什么用",
+    "算什么",
+    "什么都",
+    "没什么",
+    "不怎么",
+    "怎么都",
+    "谁都",
+    "哪都",
+    "多少有点",
+    "为什么不早说",
+];
+
+pub fn not_asking() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| AhoCorasick::new(NOT_ASKING).expect("static patterns"))
+}
+
+/// Interjections that a lone "?" turns into a reaction, not a question (啊? 嗯?).
+const INTERJECTIONS: &[char] = &['啊', '嗯', '哦', '额', '呃', '诶', '欸', '哈', '嘿', '咦', '噢', '喔'];
+
+/// Question words, longest first where one is a prefix of another.
+pub const WH_WORDS: &[&str] = &[
+    "多少",
+    "什么",
+    "啥",
+    "怎么",
+    "怎样",
+    "咋",
+    "哪",
+    "谁",
+    "为何",
+    "为什么",
+    "为啥",
+    "多久",
+    "多高",
+    "多重",
+    "多大",
+    "多长",
+    "多宽",
+    "多远",
+    "多胖",
+    "几号",
+    "几点",
+    "几岁",
+    "几个",
+    "几天",
+    "几块",
+    "几码",
+    "几斤",
+    "几件",
+    "几元",
+    "几钱",
+    "几月",
+    "几时",
+    "几折",
+    "几期",
+    "几",
+];
+
+/// The question word a token starts with, if any (index into `WH_WORDS`).
+pub fn wh_word(token: &str) -> Option<usize> {
+    // Only tokens starting with one of these characters can be question words.
+    if !matches!(token.chars().next(), Some('多' | '什' | '啥' | '怎' | '咋' | '哪' | '谁' | '为' | '几')) {
+        return None;
+    }
+    WH_WORDS.iter().position(|w| token.starts_with(w) && (!w.starts_with('为') || token == *w))
+}
+
+/// Question words of two or more characters, found in the text itself: jieba sometimes cuts them apart
+/// (你多大了 → 你/多/大/了). Single characters (几, 哪, 谁, 啥) are only trusted as tokens (几百, 哪怕).
+const WH_PHRASES: &[&str] = &[
+    "多少",
+    "什么",
+    "怎么",
+    "为什么",
+    "为啥",
+    "多大",
+    "多久",
+    "多高",
+    "多重",
+    "多长",
+    "多远",
+    "多钱",
+    "咋样",
+    "怎样",
+    "啥样",
+    "如何",
+    "是否",
+    "几点",
+    "几号",
+    "几岁",
+    "几个",
+    "哪里",
+    "哪个",
+    "哪儿",
+];
+
+fn wh_phrases() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| AhoCorasick::new(WH_PHRASES).expect("static patterns"))
+}
+
+/// Does the comment use a question word (as a token, or a multi-character one anywhere)?
+pub fn has_wh(core: &str, tokens: &[&str]) -> bool {
+    tokens.iter().any(|t| wh_word(t).is_some()) || wh_phrases().is_match(core)
+}
+
+/// A-not-A forms: 有没有, 是不是, 能不能, 可不可以, 贵不贵…
+pub fn has_a_not_a(core: &str) -> bool {
+    let mut w = [' '; 4];
+    for (i, c) in core.chars().enumerate() {
+        w = [w[1], w[2], w[3], c];
+        let three = i >= 2 && (w[2] == '不' || w[2] == '没') && w[1] == w[3] && w[1] != '不' && !w[1].is_ascii();
+        let four = i >= 3 && w[2] == '不' && w[0] == w[3] && w[1] != '不'; // 可以不可以
+        if three || four {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_noise(c: char) -> bool {
+    c == ' ' || !c.is_alphanumeric() || crate::tokenize::is_emoji_char(c)
+}
+
+/// The text without leading/trailing stickers, emoji, punctuation and spaces: how the sentence ends.
+pub fn core(text: &str) -> &str {
+    let mut s = text;
+    loop {
+        if let Some(n) = crate::clean::emoji_token_len(s) {
+            s = &s[n..];
+        } else if let Some(c) = s.chars().next().filter(|&c| is_noise(c)) {
+            s = &s[c.len_utf8()..];
+        } else {
+            break;
+        }
+    }
+    loop {
+        let sticker = s.ends_with(']').then(|| s.rfind('[')).flatten();
+        if let Some(p) = sticker.filter(|&p| crate::clean::emoji_token_len(&s[p..]) == Some(s.len() - p)) {
+            s = &s[..p];
+        } else if let Some(c) = s.chars().next_back().filter(|&c| is_noise(c)) {
+            s = &s[..s.len() - c.len_utf8()];
+        } else {
+            return s;
+        }
+    }
+}
+
+/// Address terms a viewer tacks on after the question (有用吗姐姐, 有链接不小姐姐).
+const VOCATIVES: &[&str] = &[
+    "小姐姐",
+    "姐姐",
+    "哥哥",
+    "主播",
+    "宝宝",
+    "宝子",
+    "美女",
+    "帅哥",
+    "老婆",
+    "老公",
+    "家人们",
+    "妹妹",
+    "妹子",
+    "大哥",
+    "老师",
+    "亲",
+    "姐",
+    "哥",
+];
+
+/// The core without a trailing address term, so the sentence-final particle is found: 有用吗姐姐 → 有用吗.
+/// Unchanged when nothing would be left.
+pub fn without_vocative(core: &str) -> &str {
+    for v in VOCATIVES {
+        if let Some(rest) = core.strip_suffix(v) {
+            let rest = rest.trim_end_matches(|c: char| is_noise(c));
+            if rest.chars().count() >= 2 {
+                return rest;
+            }
+        }
+    }
+    core
+}
+
+/// Traditional forms of the characters the rules read (嗎 → 吗): the cleaner keeps them as typed.
+pub fn simplified(c: char) -> char {
+    match c {
+        '嗎' => '吗',
+        '麼' | '麽' => '么',
+        '甚' => '什',
+        '誰' => '谁',
+        '幾' => '几',
+        '為' => '为',
+        '裡' | '裏' => '里',
+        _ => c,
+    }
+}
+
+/// Only interjections (啊, 嗯嗯): with a "?" that is confusion, not a question.
+pub fn only_interjections(core: &str) -> bool {
+    core.chars().filter(|c| c.is_alphanumeric()).all(|c| INTERJECTIONS.contains(&c))
+}
+
+/// The former rule-only detector; `core` is `core(text)`, non-empty.
+pub fn rule(text: &str, core: &str, tokens: &[&str]) -> bool {
+    let has_mark = text.contains('?');
+    let content = core.chars().filter(|c| c.is_alphanumeric()).count();
+    if not_asking().is_match(core) || only_interjections(core) {
+        return false;
+    }
+    let last = simplified(core.chars().next_back().expect("core is not empty"));
+    if core.contains("请问") {
+        return true;
+    }
+    // Sentence-final particles: 吗 嘛 呢, and 么 when it is not part of 什么/怎么/这么/那么/多么.
+    if matches!(last, '吗' | '嘛' | '呢')
+        || (last == '么' && !["什么", "怎么", "这么", "那么", "多么", "要么"].iter().any(|w| core.ends_with(w)))
+    {
+        return content >= 2 || has_mark;
+    }
+    // 能便宜点不, 发货了没, 到了没有
+    if content >= 3 && (matches!(last, '不' | '没') || core.ends_with("没有")) && !core.ends_with("不不") {
+        return true;
+    }
+    if has_a_not_a(core) || core.ends_with("链接") {
+        return true;
+    }
+    if has_wh(core, tokens) {
+        return true;
+    }
+    // Anything else with a question mark and real content (尺码?, 3号?)
+    has_mark && content >= 2 && last != '吧'
+}
+
+/// Number of bits `signals` sets.
+pub const SIGNALS: usize = 20;
+
+/// Coarse yes/no signals of a comment's form, one bit each; the detector pairs them up. `end` is the
+/// core without a trailing address term.
+pub fn signals(text: &str, end: &str, tokens: &[&str], wh: bool, content: usize) -> u32 {
+    let last = end.chars().next_back().map(simplified).unwrap_or(' ');
+    let body = &end[..end.len() - end.chars().next_back().map_or(0, char::len_utf8)];
+    let first = tokens.iter().find(|t| t.chars().any(char::is_alphanumeric)).copied().unwrap_or("");
+    let sticker = text.contains('[') || text.chars().any(crate::tokenize::is_emoji_char);
+    [
+        text.contains('?'),
+        matches!(last, '吗' | '嘛') || last == '么' && !end.ends_with("什么") && !end.ends_with("怎么"),
+        last == '呢',
+        last == '吧',
+        matches!(last, '啊' | '呀' | '哦' | '哈' | '啦'),
+        matches!(last, '不' | '没') || end.ends_with("没有"),
+        body.contains('不') || body.contains('没'),
+        end.contains("不是"),
+        end.contains('你') || end.contains("主播"),
+        wh,
+        ["这么", "那么", "多么"].iter().any(|w| end.contains(w)),
+        has_a_not_a(end),
+        end.contains("还是"),
+        first == "我",
+        content <= 4,
+        content >= 12,
+        not_asking().is_match(end),
+        sticker,
+        ["唱", "来", "听", "玩", "去", "给", "快", "等", "让", "别", "走", "加"].contains(&first),
+        last == '了',
+    ]
+    .iter()
+    .enumerate()
+    .fold(0, |bits, (i, &on)| bits | (on as u32) << i)
+}

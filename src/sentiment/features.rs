@@ -1,0 +1,59 @@
+//! What the sentiment models see of a comment, as hashed feature ids. One function serves both the
+//! engine and training (`tests/quality.rs` dumps these ids for `scripts/train/`), so the features a
+//! model was trained on are, by construction, the ones it is scored on.
+
+use super::lexicon::{self, Entry};
+use super::linear::{Hasher, Ns, char_ngrams, id};
+
+/// Length buckets in characters: live comments are ~7 characters, reviews ~50.
+fn length_bucket(n: usize) -> u64 {
+    match n {
+        0..=3 => n as u64,
+        4..=5 => 4,
+        6..=8 => 5,
+        9..=12 => 6,
+        13..=20 => 7,
+        21..=40 => 8,
+        _ => 9,
+    }
+}
+
+fn is_sticker(t: &str) -> bool {
+    t.starts_with('[') && t.ends_with(']') && t.len() > 2
+}
+
+/// Emits the sparse features of a cleaned, lower-cased comment and its tokens; returns the dense
+/// (real-valued) features, in the order the model files store their weights: the lexicon's sum.
+pub fn sparse(text: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) -> [f32; 1] {
+    char_ngrams(text, emit);
+    let lex = lexicon::lexicon();
+    let mut prev = "^";
+    let mut stickers = 0u64;
+    for (i, &t) in tokens.iter().enumerate() {
+        emit(id(Ns::Token, t));
+        emit(Hasher::new(Ns::TokenPair).str(prev).str(t).id());
+        prev = t;
+        stickers += is_sticker(t) as u64;
+        // A word under a negator reads differently (不好看, 没有不满意); the n-grams alone cannot see a
+        // negator two tokens back.
+        if !matches!(lex.get(t), Some(Entry::Negator)) && lexicon::negated(tokens, i) {
+            emit(id(Ns::Negated, t));
+        }
+    }
+    emit(Hasher::new(Ns::TokenPair).str(prev).str("$").id());
+
+    let (sum, pos, neg, _) = lexicon::read(text, tokens);
+    let band = (sum * 2.0).round().clamp(-4.0, 4.0) as i64;
+    emit(Hasher::new(Ns::Lexicon).feed(band as u64).id());
+    emit(Hasher::new(Ns::Lexicon).feed(100 + pos.min(3) as u64).feed(neg.min(3) as u64).id());
+
+    let chars = text.chars().filter(|&c| c != ' ').count();
+    emit(Hasher::new(Ns::Length).feed(length_bucket(chars)).id());
+    for (k, mark) in ['!', '?', '~', '…', '。'].into_iter().enumerate() {
+        if text.contains(mark) {
+            emit(Hasher::new(Ns::Punct).feed(k as u64).id());
+        }
+    }
+    emit(Hasher::new(Ns::Punct).feed(10 + stickers.min(3)).id());
+    [sum.clamp(-4.0, 4.0)]
+}

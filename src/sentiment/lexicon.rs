@@ -1,0 +1,111 @@
+//! The team's live-room lexicon (`data/sentiment_lexicon.txt`): polar words, negators, degree adverbs.
+//! It no longer decides anything on its own; its reading of a comment (with negation and degree) is a
+//! handful of features of the learned model, which is how slang the training reviews never saw
+//! (绝绝子, 踩雷, [比心]) still counts.
+
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Entry {
+    Polar(f32),
+    Degree(f32),
+    Negator,
+}
+
+const SOURCE: &str = include_str!("../data/sentiment_lexicon.txt");
+
+pub fn lexicon() -> &'static FxHashMap<&'static str, Entry> {
+    static LEXICON: OnceLock<FxHashMap<&'static str, Entry>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        for line in SOURCE.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let mut f = line.split('\t');
+            let (word, kind) = (f.next().expect("word"), f.next().expect("kind"));
+            let entry = match kind {
+                "pos" => Entry::Polar(1.0),
+                "neg" => Entry::Polar(-1.0),
+                "not" => Entry::Negator,
+                "deg" => Entry::Degree(f.next().and_then(|v| v.parse().ok()).expect("degree weight")),
+                _ => panic!("sentiment_lexicon.txt: unknown kind {kind:?}"),
+            };
+            m.insert(word, entry);
+        }
+        m
+    })
+}
+
+/// True when one of the two tokens before `i` is a negator (不是很好, 没有不满意).
+pub fn negated(tokens: &[&str], i: usize) -> bool {
+    let lex = lexicon();
+    (1..=2)
+        .filter_map(|back| i.checked_sub(back))
+        .fold(false, |neg, j| if matches!(lex.get(tokens[j]), Some(Entry::Negator)) { !neg } else { neg })
+}
+
+/// Longest phrases matched, in tokens: 割/韭菜 and 一点/都/不 are entries jieba cuts apart.
+const MAX_SPAN: usize = 3;
+
+/// What the lexicon alone says: (sum of signed, degree-scaled hits, positive hits, negative hits,
+/// hits a negator flipped), hits counted after negation. Entries match whole tokens or runs of up to three adjacent tokens
+/// (longest first), never parts of a token — 怕 is not found in 恐怕, nor 假 in 放假.
+pub fn read(text: &str, tokens: &[&str]) -> (f32, u32, u32, u32) {
+    let lex = lexicon();
+    // Byte spans of the tokens in `text` (tokens are cut from it, in order; spaces are skipped).
+    let mut spans = [(0usize, 0usize); 64];
+    let (mut n, mut offset) = (0, 0);
+    for t in tokens.iter().take(spans.len()) {
+        let Some(pos) = text[offset..].find(t) else { break };
+        spans[n] = (offset + pos, offset + pos + t.len());
+        offset = spans[n].1;
+        n += 1;
+    }
+    let (mut sum, mut pos, mut neg, mut flipped) = (0.0, 0, 0, 0);
+    // The last two modifiers seen (degree weight or negator), with the unit index they ended at.
+    let (mut weight, mut flip, mut last_modifier) = (1.0f32, false, usize::MAX);
+    let (mut i, mut unit) = (0, 0);
+    while i < n {
+        let found = (1..=MAX_SPAN.min(n - i))
+            .rev()
+            .find_map(|k| lex.get(&text[spans[i].0..spans[i + k - 1].1]).map(|e| (k, *e)));
+        let (k, entry) = found.unwrap_or((1, Entry::Polar(0.0)));
+        // Modifiers reach the next two units only (不是很好看: 不是 → 很 → 好看).
+        if last_modifier == usize::MAX || unit > last_modifier + 2 {
+            (weight, flip) = (1.0, false);
+        }
+        match entry {
+            Entry::Degree(w) => (weight, last_modifier) = (weight * w, unit),
+            Entry::Negator => (flip, last_modifier) = (!flip, unit),
+            Entry::Polar(p) if p != 0.0 => {
+                let v = if flip { -0.8 * p * weight } else { p * weight };
+                sum += v;
+                flipped += flip as u32;
+                if v > 0.0 {
+                    pos += 1;
+                } else {
+                    neg += 1;
+                }
+                (weight, flip, last_modifier) = (1.0, false, usize::MAX);
+            }
+            Entry::Polar(_) => {}
+        }
+        i += k;
+        unit += 1;
+    }
+    (sum, pos, neg, flipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negation_flips_and_degree_scales() {
+        assert!(read("不是很好看", &["不是", "很", "好看"]).0 < 0.0);
+        assert!(read("没有不满意", &["没有", "不满意"]).0 > 0.0);
+        assert!(read("太好看", &["太", "好看"]).0 > read("好看", &["好看"]).0);
+        assert_eq!(read("割韭菜", &["割", "韭菜"]), (-1.0, 0, 1, 0));
+        assert_eq!(read("恐怕", &["恐怕"]), (0.0, 0, 0, 0));
+        assert_eq!(lexicon().get("不"), Some(&Entry::Negator));
+    }
+}

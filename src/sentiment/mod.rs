@@ -1,0 +1,84 @@
+//! Sentiment per comment: a score in [-1, 1] and pos / neu / neg.
+//!
+//! Two small linear models over the same hashed features (`features`): `polarity` (reviews and live
+//! comments, positive vs negative: how much and which way) and `live` (pos / neu / neg on labelled live
+//! comments, with the polarity as an input: is there any feeling at all). Live rooms are mostly
+//! neutral chatter, so "neutral" is its own learned class, not a score near 0. Both are trained by
+//! `scripts/train/` and compiled in; provenance in README.md ("Shipped models").
+
+pub mod features;
+pub mod lexicon;
+pub mod linear;
+
+use linear::{MAX_OUTPUTS, Model};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    Pos,
+    Neu,
+    Neg,
+}
+
+impl Polarity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Pos => "pos",
+            Polarity::Neu => "neu",
+            Polarity::Neg => "neg",
+        }
+    }
+}
+
+fn polarity() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::parse("sentiment_polarity.bin", include_bytes!("../data/sentiment_polarity.bin")))
+}
+
+fn live() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::parse("sentiment_live.bin", include_bytes!("../data/sentiment_live.bin")))
+}
+
+/// Raw model outputs: the polarity log-odds and the live logits (pos, neu, neg).
+pub fn logits(text: &str, tokens: &[&str]) -> (f32, [f32; 3]) {
+    let (p, l) = (polarity(), live());
+    let (mut ap, mut al) = ([0i32; MAX_OUTPUTS], [0i32; MAX_OUTPUTS]);
+    let dense = features::sparse(text, tokens, &mut |id| {
+        p.add(id, &mut ap);
+        l.add(id, &mut al);
+    });
+    let pol = p.logits(&ap, &dense)[0];
+    let lv = l.logits(&al, &[pol, dense[0]]);
+    (pol, [lv[0], lv[1], lv[2]])
+}
+
+/// Characters up to which a comment counts as short (live comments are ~7).
+const SHORT: usize = 12;
+
+/// Scores a cleaned, lower-cased comment from its text and tokens.
+pub fn score(text: &str, tokens: &[&str]) -> (Polarity, f32) {
+    let (pol, [pos, neu, neg]) = logits(text, tokens);
+    // Which way: the polarity model, nudged by what the live model learned about live slang (at half
+    // weight: it was trained on short comments only, and on long reviews it adds noise).
+    let mut s = (0.5 * (pol + 0.5 * (pos - neg))).tanh();
+    // A short comment whose polar word a negator flips (没有不满意, 不是不好): the models learned
+    // negation from reviews, where it is mostly 不 + positive, and read the double negative by its
+    // negative word. The lexicon reads the negation explicitly; on a short comment it decides the side.
+    if text.chars().count() <= SHORT {
+        let (sum, _, _, flipped) = lexicon::read(text, tokens);
+        if flipped > 0 && sum != 0.0 && (sum > 0.0) != (s > 0.0) {
+            s = s.abs().copysign(sum);
+        }
+    }
+    let label = if neu > pos.max(neg) {
+        Polarity::Neu
+    } else if s >= 0.0 {
+        Polarity::Pos
+    } else {
+        Polarity::Neg
+    };
+    (label, s)
+}

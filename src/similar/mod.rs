@@ -1,0 +1,264 @@
+//! "Do these two comments ask the same thing?" — the decision behind hot-question grouping.
+//!
+//! Each question is reduced to a signature: domain concepts (多少钱 / 什么价 / 价格 → price), the
+//! remaining content words, the numbers it names (3号, 160), its characters with every concept folded
+//! to one symbol, and the kinds of question word it uses. A pair is scored by a small logistic model
+//! (`pair`, trained on LCQMC/AFQMC question pairs by `scripts/train/`) over overlaps and over *which*
+//! words differ — 手机 vs 电脑 matters, 怎么 vs 如何 does not. Two questions naming different numbers are
+//! never the same (3号 ≠ 5号).
+
+mod lists;
+pub mod pair;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use lists::{CONCEPTS, FILLER};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+const MAX_WORDS: usize = 12;
+/// Characters kept in `Signature::chars`: questions are short, and this bounds the pair cost.
+pub const MAX_CHARS: usize = 32;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Signature {
+    /// Indices into `CONCEPTS`, sorted.
+    pub concepts: Vec<u8>,
+    /// Content words, sorted: no concept phrase, filler, punctuation or number.
+    pub words: Vec<String>,
+    pub numbers: Vec<String>,
+    /// Letters and digits in order, each concept phrase folded to one private-use character.
+    pub chars: String,
+    /// Bit k set when the question uses question-word kind k (`ASKS`).
+    pub asks: u16,
+}
+
+/// Kinds of question word; synonyms share a kind (啥 = 什么, 咋 = 如何 = 怎么).
+const ASKS: &[&[&str]] = &[
+    &["什么", "啥"],
+    &["怎么", "咋", "如何", "怎样"],
+    &["为什么", "为啥", "为何"],
+    &["哪"],
+    &["多少", "多大", "多久", "多长", "多高", "多重"],
+    &["几"],
+    &["谁"],
+    &["吗", "嘛"],
+    &["是不是", "是否"],
+    &["有没有", "有无"],
+    &["能不能", "可不可以", "能否", "可以吗", "能吗"],
+    &["区别", "不同", "差别"],
+    &["好不好", "怎么样", "好吗", "好用吗"],
+    &["呢"],
+];
+
+/// Every concept phrase in one automaton, longest match first at each position.
+fn concept_matcher() -> &'static (AhoCorasick, Vec<u8>) {
+    static M: OnceLock<(AhoCorasick, Vec<u8>)> = OnceLock::new();
+    M.get_or_init(|| {
+        let (mut phrases, mut concept_of) = (Vec::new(), Vec::new());
+        for (id, (_, ps)) in CONCEPTS.iter().enumerate() {
+            phrases.extend_from_slice(ps);
+            concept_of.extend(std::iter::repeat_n(id as u8, ps.len()));
+        }
+        let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(phrases).expect("static patterns");
+        (ac, concept_of)
+    })
+}
+
+fn asks_matcher() -> &'static (AhoCorasick, Vec<u8>) {
+    static M: OnceLock<(AhoCorasick, Vec<u8>)> = OnceLock::new();
+    M.get_or_init(|| {
+        let (mut words, mut kind) = (Vec::new(), Vec::new());
+        for (k, ws) in ASKS.iter().enumerate() {
+            words.extend_from_slice(ws);
+            kind.extend(std::iter::repeat_n(k as u8, ws.len()));
+        }
+        (AhoCorasick::new(words).expect("static patterns"), kind)
+    })
+}
+
+impl Signature {
+    /// What grouping indexes a question by: two questions that share no feature are never compared.
+    pub fn features(&self) -> impl Iterator<Item = &str> {
+        self.concepts
+            .iter()
+            .map(|&c| concept_name(c))
+            .chain(self.words.iter().map(String::as_str))
+            .chain(self.numbers.iter().map(String::as_str))
+    }
+}
+
+/// The private-use character a concept folds to in `Signature::chars`.
+pub fn concept_char(id: u8) -> char {
+    char::from_u32(0xE000 + id as u32).expect("private-use range")
+}
+
+/// Builds the signature of a cleaned, lower-cased question and its tokens.
+pub fn signature(text: &str, tokens: &[&str]) -> Signature {
+    let mut concepts: Vec<u8> = Vec::new();
+    // Byte ranges covered by concept phrases, so their words are not counted twice.
+    let mut covered: Vec<(usize, usize, u8)> = Vec::new();
+    let (ac, concept_of) = concept_matcher();
+    for m in ac.find_iter(text) {
+        let c = concept_of[m.pattern().as_usize()];
+        covered.push((m.start(), m.end(), c));
+        if !concepts.contains(&c) {
+            concepts.push(c);
+        }
+    }
+    concepts.sort_unstable();
+
+    let mut chars = String::new();
+    let (mut n, mut next) = (0, covered.iter().peekable());
+    for (i, c) in text.char_indices() {
+        if n == MAX_CHARS {
+            break;
+        }
+        while next.peek().is_some_and(|&&(_, end, _)| end <= i) {
+            next.next();
+        }
+        match next.peek() {
+            // A concept stands for its whole span: one character at its start, nothing inside it.
+            Some(&&(start, _, concept)) if start == i => {
+                chars.push(concept_char(concept));
+                n += 1;
+            }
+            Some(&&(start, _, _)) if start < i => {}
+            _ if c.is_alphanumeric() => {
+                chars.push(c);
+                n += 1;
+            }
+            _ => {}
+        }
+    }
+    let (ac, kind) = asks_matcher();
+    let asks = ac.find_iter(text).fold(0u16, |bits, m| bits | 1 << kind[m.pattern().as_usize()]);
+
+    let numbers = numbers_in(text);
+    let mut words: Vec<String> = Vec::new();
+    let mut offset = 0usize;
+    for t in tokens {
+        let Some(pos) = text[offset..].find(t) else { continue };
+        let (a, b) = (offset + pos, offset + pos + t.len());
+        offset = b;
+        if covered.iter().any(|&(x, y, _)| a < y && x < b) || FILLER.contains(t) || crate::tokenize::is_punct(t) {
+            continue;
+        }
+        let bare = t.trim_end_matches('号');
+        if bare.is_empty() || bare.chars().all(|c| c.is_ascii_digit() || crate::demand::cn_digit(c).is_some()) {
+            continue; // numbers are compared separately
+        }
+        if !words.iter().any(|w| w == t) {
+            words.push(t.to_string());
+        }
+    }
+    // A question is short; a long paste is compared on its first words only, which keeps grouping
+    // cost bounded whatever arrives.
+    words.truncate(MAX_WORDS);
+    words.sort_unstable();
+    Signature { concepts, words, numbers, chars, asks }
+}
+
+/// Numbers with their unit or role (3号, 160, s码): two questions naming different ones differ.
+fn numbers_in(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() || crate::demand::cn_digit(chars[i]).is_some() && next_is_hao(&chars, i) {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || crate::demand::cn_digit(chars[i]).is_some()) {
+                i += 1;
+            }
+            let digits: String = chars[start..i].iter().collect();
+            let value = crate::demand::parse_number(&digits).map_or(digits, |n| n.to_string());
+            let unit =
+                chars.get(i).filter(|c| matches!(c, '号' | '斤' | '码' | '岁' | '元' | '块' | 'g' | 'k' | 'c' | 'm'));
+            out.push(match unit {
+                Some(u) => format!("{value}{u}"),
+                None => value,
+            });
+        } else {
+            i += 1;
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn next_is_hao(chars: &[char], i: usize) -> bool {
+    let mut j = i;
+    while j < chars.len() && crate::demand::cn_digit(chars[j]).is_some() {
+        j += 1;
+    }
+    j > i && chars.get(j) == Some(&'号')
+}
+
+/// Similarity in [0, 1]: the pair model's probability that both ask the same thing.
+pub fn score(a: &Signature, b: &Signature) -> f64 {
+    if !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers != b.numbers {
+        return 0.0;
+    }
+    if a.chars == b.chars && a.numbers == b.numbers {
+        return 1.0; // the same words (punctuation and particles aside)
+    }
+    if !a.concepts.is_empty() && a.concepts == b.concepts && a.words == b.words && a.numbers == b.numbers {
+        // The same domain asks about the same things, only worded differently (链接呢 / 怎么买). The
+        // pair model learned from open-domain pairs, where these synonyms are rare; the lists are ours.
+        return 1.0;
+    }
+    let p = 1.0 / (1.0 + (-pair::logit(a, b) as f64).exp());
+    if a.numbers.len() != b.numbers.len() {
+        return p * 0.7; // "多少钱" vs "3号多少钱": related, but not the same ask
+    }
+    p
+}
+
+/// The threshold the grouping uses (the model's decision boundary).
+pub const SAME: f64 = 0.5;
+
+/// The name of a concept (`@price`), for indexing and debugging.
+pub fn concept_name(id: u8) -> &'static str {
+    CONCEPTS[id as usize].0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::cut;
+
+    fn sig(s: &str) -> Signature {
+        let c = crate::clean::clean(s).text.to_lowercase();
+        signature(&c, &cut(&c))
+    }
+
+    fn same(a: &str, b: &str) -> bool {
+        score(&sig(a), &sig(b)) >= SAME
+    }
+
+    #[test]
+    fn signature_folds_concepts() {
+        let s = sig("3号多少钱?");
+        assert_eq!(s.numbers, vec!["3号"]);
+        assert_eq!(s.chars, format!("3号{}", concept_char(0)));
+        assert_eq!(sig("多少钱").chars, sig("什么价格").chars);
+    }
+
+    #[test]
+    fn domain_paraphrases_are_the_same_question() {
+        assert!(same("多少钱", "什么价格"));
+        assert!(same("价格多少", "这个多少钱啊"));
+        assert!(same("链接呢", "怎么买"));
+        assert!(same("在哪拍", "链接在哪"));
+        assert!(same("穿什么码", "多大码"));
+        assert!(same("3号多少钱", "三号什么价"));
+    }
+
+    #[test]
+    fn different_numbers_and_topics_differ() {
+        assert!(!same("3号多少钱", "5号多少钱"));
+        assert!(!same("多少钱", "发什么快递"));
+        assert!(!same("主播多高", "主播多重"));
+        assert!(!same("有没有s码", "多少钱"));
+    }
+}

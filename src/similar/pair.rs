@@ -1,0 +1,157 @@
+//! The features and the model of a question pair. Overlaps (words, characters, bigrams, longest common
+//! subsequence, length) say how much two questions share; hashed ids of the words and characters that
+//! differ, and of mismatched question kinds and concepts, let the model learn which differences change
+//! the question (手机 / 电脑, 多少 / 为什么) and which do not (怎么 / 如何 fold to one kind anyway).
+
+use super::{MAX_CHARS, Signature};
+use crate::sentiment::linear::{Hasher, MAX_OUTPUTS, Model, Ns};
+use std::sync::OnceLock;
+
+/// Number of dense features, in the order `features` returns them.
+pub const DENSE: usize = 8;
+
+fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::parse("similar.bin", include_bytes!("../data/similar.bin")))
+}
+
+/// Sorted, deduplicated items into a fixed buffer (no allocation per pair); returns the count.
+fn set_of<T: Ord + Copy>(items: impl Iterator<Item = T>, buf: &mut [T; MAX_CHARS]) -> usize {
+    let mut n = 0;
+    for x in items.take(MAX_CHARS) {
+        buf[n] = x;
+        n += 1;
+    }
+    buf[..n].sort_unstable();
+    let mut m = 0;
+    for i in 0..n {
+        if m == 0 || buf[m - 1] != buf[i] {
+            buf[m] = buf[i];
+            m += 1;
+        }
+    }
+    m
+}
+
+/// Walks two sorted sets together: `f(item, in_a, in_b)`; returns the size of the intersection.
+fn merge<T: Ord>(a: &[T], b: &[T], mut f: impl FnMut(&T, bool, bool)) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() || j < b.len() {
+        let ord = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        match ord {
+            std::cmp::Ordering::Equal => {
+                f(&a[i], true, true);
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => {
+                f(&a[i], true, false);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                f(&b[j], false, true);
+                j += 1;
+            }
+        }
+    }
+    common
+}
+
+fn chars_into<'a>(s: &str, buf: &'a mut [char; MAX_CHARS]) -> &'a [char] {
+    let mut n = 0;
+    for c in s.chars().take(MAX_CHARS) {
+        buf[n] = c;
+        n += 1;
+    }
+    &buf[..n]
+}
+
+fn lcs(a: &[char], b: &[char]) -> usize {
+    let mut row = [0u8; MAX_CHARS + 1];
+    for &x in a {
+        let mut diag = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()] as usize
+}
+
+fn ratio(x: usize, y: usize) -> f32 {
+    if y == 0 { 0.0 } else { x as f32 / y as f32 }
+}
+
+/// Emits the sparse ids of a pair and returns its dense features. Symmetric in `a` and `b`.
+pub fn features(a: &Signature, b: &Signature, emit: &mut impl FnMut(u32)) -> [f32; DENSE] {
+    let pid = |kind: u64| Hasher::new(Ns::Pair).feed(kind);
+    let (mut w_common, mut w_union) = (0.0f32, 0.0f32);
+    let mut diff_words = 0u64;
+    merge(&a.words, &b.words, |w, in_a, in_b| {
+        let weight = 1.0 + 0.5 * (w.chars().count().min(4) as f32 - 1.0);
+        w_union += weight;
+        if in_a && in_b {
+            w_common += weight;
+            emit(pid(0).str(w).id());
+        } else {
+            diff_words += 1;
+            emit(pid(1).str(w).id());
+        }
+    });
+    let (mut bufa, mut bufb) = (['\0'; MAX_CHARS], ['\0'; MAX_CHARS]);
+    let (ca, cb) = (chars_into(&a.chars, &mut bufa), chars_into(&b.chars, &mut bufb));
+    let (mut sa, mut sb) = (['\0'; MAX_CHARS], ['\0'; MAX_CHARS]);
+    let (na, nb) = (set_of(ca.iter().copied(), &mut sa), set_of(cb.iter().copied(), &mut sb));
+    let mut diff_chars = 0u64;
+    let common_chars = merge(&sa[..na], &sb[..nb], |c, in_a, in_b| {
+        if in_a != in_b {
+            diff_chars += 1;
+            emit(pid(2).feed(*c as u64).id());
+        }
+    });
+    let (mut ba, mut bb) = ([('\0', '\0'); MAX_CHARS], [('\0', '\0'); MAX_CHARS]);
+    let na2 = set_of(ca.windows(2).map(|w| (w[0], w[1])), &mut ba);
+    let nb2 = set_of(cb.windows(2).map(|w| (w[0], w[1])), &mut bb);
+    let common_bigrams = merge(&ba[..na2], &bb[..nb2], |_, _, _| {});
+    for k in 0..16u64 {
+        let (x, y) = (a.asks >> k & 1, b.asks >> k & 1);
+        if x != y {
+            emit(pid(3).feed(k).id());
+        } else if x == 1 {
+            emit(pid(4).feed(k).id());
+        }
+    }
+    let common_concepts = merge(&a.concepts, &b.concepts, |c, in_a, in_b| {
+        emit(pid(5 + (in_a && in_b) as u64).feed(*c as u64).id());
+    });
+    emit(pid(7).feed(diff_words.min(6)).id());
+    emit(pid(8).feed(diff_chars.min(8)).id());
+    emit(pid(9).feed((a.numbers.len() != b.numbers.len()) as u64).id());
+
+    let l = lcs(ca, cb);
+    let concept_union = a.concepts.len() + b.concepts.len() - common_concepts;
+    [
+        if w_union > 0.0 { w_common / w_union } else { 0.0 },
+        ratio(common_chars, na + nb - common_chars),
+        ratio(2 * common_bigrams, na2 + nb2),
+        ratio(l, ca.len().max(cb.len())),
+        ratio(l, ca.len().min(cb.len())),
+        ratio(ca.len().min(cb.len()), ca.len().max(cb.len())),
+        ratio(common_concepts, concept_union),
+        (a.chars == b.chars) as u8 as f32,
+    ]
+}
+
+/// The pair model's log-odds that `a` and `b` ask the same thing.
+pub fn logit(a: &Signature, b: &Signature) -> f32 {
+    let m = model();
+    let mut acc = [0i32; MAX_OUTPUTS];
+    let dense = features(a, b, &mut |id| m.add(id, &mut acc));
+    m.logits(&acc, &dense)[0]
+}
