@@ -37,6 +37,16 @@
 
   if (adapter) startCapture(adapter);
   if (top && (adapter || DRAdapters.overlayOnly(location.href))) showOverlay();
+  // Registered for a site the seller taught with the picker (overlay/site-access.js): start on the
+  // learned list without waiting for the toolbar click.
+  if (!adapter && top && globalThis.DRRegistered) {
+    globalThis.DRPicker?.saved().then((learned) => {
+      if (!learned || capture) return;
+      adapter = learned;
+      startCapture(learned);
+      showOverlay();
+    });
+  }
 
   // Single-page consoles (抖店, 快手小店, 淘宝中控) route to the live page without a reload: when the
   // URL starts matching an adapter, start then.

@@ -81,6 +81,12 @@
     Object.assign(b.style, { display: 'block', left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
   }
 
+  // The list learned for this site earlier, as an adapter, or null.
+  async function saved() {
+    const s = (await chrome.storage.local.get(KEY))[KEY];
+    return s ? adapter(s) : null;
+  }
+
   async function start(onLearned) {
     const saved = (await chrome.storage.local.get(KEY))[KEY];
     if (saved) return onLearned(adapter(saved));
@@ -138,5 +144,5 @@
     }
   }
 
-  globalThis.DRPicker = { start, learn };
+  globalThis.DRPicker = { start, learn, saved };
 })();

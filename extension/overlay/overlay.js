@@ -4,6 +4,7 @@
 import { mountOverlay } from '../ui/render.js';
 import { strings } from '../ui/i18n.js';
 import { mountAssistant } from '../ui/assistant.js';
+import { mountSiteAccess } from './site-access.js';
 
 const { PORT, check } = globalThis.DRProtocol;
 const PREFS = 'ui:prefs';
@@ -86,6 +87,7 @@ const stored = (await chrome.storage.local.get(PREFS))[PREFS];
 if (stored) prefs = { ...prefs, ...stored };
 const view = mountOverlay(document.getElementById('root'), source, prefs);
 assistant.setLang(prefs.lang);
+const siteAccess = mountSiteAccess(document.getElementById('site'), () => prefs.lang);
 labelButtons();
 
 // The report a seller reads is the HTML page (复盘); the JSON is the same report as data.
@@ -106,6 +108,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   view.setLang(prefs.lang);
   assistant.setLang(prefs.lang);
   view.setLarge(prefs.large);
+  siteAccess.render();
   labelButtons();
 });
 connect();

@@ -9,6 +9,7 @@ const STRINGS = {
     keywords: '热词', products: '商品需求', mentions: '提及', wants: '想要', poll: '扣数',
     summary: '小结', copyAnswer: '复制建议回答', copyShort: '答', export: '导出复盘', waiting: '等待评论…', minutesAgo: '分钟前', justNow: '刚刚',
     capture: { searching: '正在寻找评论区…', capturing: '正在读取评论', paused: '评论区已暂停，正在恢复', lost: '评论区消失，正在重新寻找', unsupported: '此页面未适配：点击工具栏图标选择评论区' },
+    siteAccess: { off: '在本网站自动开启', on: '本网站已自动开启', denied: '未获授权，点此重试', title: '只为这个网站申请权限；以后打开它就自动读取评论，不用再点工具栏图标' },
     intents: { price: '价格', link: '链接', size_fit: '尺码', stock: '库存', promo: '优惠', shipping: '物流', after_sale: '售后', usage: '用法', product_info: '商品', request: '请求', host_personal: '主播', other: '其他' },
   },
   en: {
@@ -20,6 +21,7 @@ const STRINGS = {
     keywords: 'Keywords', products: 'Product demand', mentions: 'mentions', wants: 'wants', poll: 'Poll',
     summary: 'Summary', copyAnswer: 'Copy a suggested answer', copyShort: 'A', export: 'Export report', waiting: 'Waiting for comments…', minutesAgo: 'min ago', justNow: 'just now',
     capture: { searching: 'Looking for the comment list…', capturing: 'Reading comments', paused: 'List paused, resuming', lost: 'List gone, searching again', unsupported: 'Page not supported: click the toolbar icon to pick the comment area' },
+    siteAccess: { off: 'Always run on this site', on: 'Runs on this site', denied: 'Not allowed, retry', title: 'Asks Chrome for this site only; then comments are read on every visit without the toolbar click' },
     intents: { price: 'price', link: 'link', size_fit: 'size', stock: 'stock', promo: 'promo', shipping: 'shipping', after_sale: 'after-sale', usage: 'usage', product_info: 'product', request: 'request', host_personal: 'host', other: 'other' },
   },
 };
