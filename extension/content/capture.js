@@ -17,7 +17,12 @@
       this.emit = emit; // (rows) => void
       this.status = status; // (state, detail) => void
       this.list = null;
-      this.observer = new MutationObserver(() => this.schedule());
+      // A row the page removes before the next scan (a trim or clean_chat_view within the scan delay)
+      // is read from the mutation record, where it survives detached.
+      this.observer = new MutationObserver((records) => {
+        this.readRemoved(records);
+        this.schedule();
+      });
       this.tickerObserver = new MutationObserver(() => this.readTickers());
       this.timer = 0;
       this.prevKeys = [];
@@ -77,12 +82,72 @@
       if (!this.timer) this.timer = setTimeout(() => { this.timer = 0; this.scan(true); }, SCAN_DELAY_MS);
     }
 
+    // Rows removed before any scan read them: new comments the scan would miss. A row the scan
+    // already read (same fingerprint in the read cache), a row moved within the list, and a row
+    // remounted with the same content in the same batch of mutations (a re-render: the scan counts
+    // its new node) are left to the scan. Rows with an id are recorded as seen, so the scan never
+    // counts them again.
+    readRemoved(records) {
+      if (!this.list) return;
+      const a = this.adapter;
+      let gone = null;
+      for (const rec of records) {
+        for (const n of rec.removedNodes) {
+          if (n.nodeType !== 1 || n.isConnected) continue;
+          for (const el of n.matches(a.row) ? [n] : n.querySelectorAll(a.row)) {
+            const hit = this.readCache.get(el);
+            if (hit && hit.print === fingerprint(a, el)) continue; // scanned as it is
+            (gone ||= []).push(el);
+          }
+        }
+      }
+      if (!gone) return;
+      let remounted = null; // content keys of rows added in this batch and still in the list
+      const fresh = [];
+      for (const el of gone) {
+        const r = a.read(el);
+        if (!r || !r.text) continue;
+        const kind = r.kind || 'comment';
+        const key = `${kind}\u0001${r.user || ''}\u0001${r.text}`;
+        const id = a.messageId ? a.messageId(el) : undefined;
+        if (id !== undefined && id !== '') {
+          if (this.seen.get(id) === key) continue;
+          this.seen.delete(id);
+          this.seen.set(id, key);
+        } else {
+          remounted ||= this.addedKeys(records);
+          const n = remounted.get(key) || 0;
+          if (n > 0) { remounted.set(key, n - 1); continue; }
+        }
+        fresh.push({ text: r.text, user: r.user || undefined, kind, ts: Date.now() });
+      }
+      if (fresh.length) this.emit(fresh);
+    }
+
+    // Content keys (with multiplicity) of the rows these records added that are in the list now.
+    addedKeys(records) {
+      const a = this.adapter;
+      const keys = new Map();
+      for (const rec of records) {
+        for (const n of rec.addedNodes) {
+          if (n.nodeType !== 1 || !this.list.contains(n)) continue;
+          for (const el of n.matches(a.row) ? [n] : n.querySelectorAll(a.row)) {
+            const r = a.read(el);
+            if (!r || !r.text) continue;
+            const key = `${r.kind || 'comment'}\u0001${r.user || ''}\u0001${r.text}`;
+            keys.set(key, (keys.get(key) || 0) + 1);
+          }
+        }
+      }
+      return keys;
+    }
+
     rows() {
       const a = this.adapter;
       const out = [];
       for (const el of this.list.querySelectorAll(a.row)) {
         const id = a.messageId ? a.messageId(el) : undefined;
-        const print = `${id}\u0001${el.textContent}\u0001${el.getElementsByTagName('img').length}`;
+        const print = fingerprint(a, el, id);
         let hit = this.readCache.get(el);
         if (!hit || hit.print !== print) {
           hit = { print, r: a.read(el) };
@@ -155,6 +220,11 @@
         }
       }
     }
+  }
+
+  // What a row element shows: when it changes, the row is read again.
+  function fingerprint(a, el, id = a.messageId ? a.messageId(el) : undefined) {
+    return `${id}\u0001${el.textContent}\u0001${el.getElementsByTagName('img').length}`;
   }
 
   // Indices of `cur` that are new relative to `prev` (both ordered oldest → newest).
