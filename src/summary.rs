@@ -25,6 +25,11 @@ pub enum Scope {
     Session,
 }
 
+/// Hot questions asked more than once, most asked first.
+fn recurring(s: &Snapshot) -> impl Iterator<Item = &crate::groups::HotQuestion> {
+    s.hot_questions.iter().filter(|q| q.count >= 2)
+}
+
 pub fn local_summary(s: &Snapshot, lang: Lang, scope: Scope) -> String {
     match lang {
         Lang::Zh => zh(s, scope),
@@ -42,8 +47,13 @@ fn zh(s: &Snapshot, scope: Scope) -> String {
     } else {
         format!("整场共 {} 条评论，平均每分钟 {} 条。", s.totals.comments, s.totals.per_minute)
     };
-    let qs: Vec<&_> = s.hot_questions.iter().take(2).collect();
+    // Only a question asked more than once is worth the host's attention as "most asked"; a room
+    // of one-off questions gets said so, not its first one-off question.
+    let qs: Vec<&_> = recurring(s).take(2).collect();
     match qs.as_slice() {
+        [] if s.totals.questions > 0 => {
+            out.push_str(&format!("共 {} 条提问，还没有被重复问到的问题。", s.totals.questions))
+        }
         [] => out.push_str("暂时没有集中的提问。"),
         [a] => out.push_str(&format!("最多人问「{}」（{}人）。", a.text, a.users)),
         [a, b, ..] => {
@@ -76,7 +86,7 @@ fn zh(s: &Snapshot, scope: Scope) -> String {
     if !kw.is_empty() {
         out.push_str(&format!("热词：{}。", kw.join("、")));
     }
-    if let Some(q) = s.hot_questions.first().filter(|_| live) {
+    if let Some(q) = recurring(s).next().filter(|_| live) {
         match q.intent {
             crate::intent::Intent::Other => out.push_str(&format!("建议：先回应「{}」。", q.text)),
             i => out.push_str(&format!("建议：先回答{}问题「{}」。", i.label_zh(), q.text)),
@@ -95,8 +105,11 @@ fn en(s: &Snapshot, scope: Scope) -> String {
     } else {
         format!("{} comments, {} per minute on average. ", s.totals.comments, s.totals.per_minute)
     };
-    match s.hot_questions.first() {
+    match recurring(s).next() {
         Some(q) => out.push_str(&format!("Most asked: \"{}\" ({} viewers). ", q.text, q.users)),
+        None if s.totals.questions > 0 => {
+            out.push_str(&format!("{} questions, none asked twice yet. ", s.totals.questions))
+        }
         None => out.push_str("No recurring questions yet. "),
     }
     let m = &s.mood.recent;
@@ -115,4 +128,28 @@ fn en(s: &Snapshot, scope: Scope) -> String {
         out.push_str(&format!("Hot words: {}.", kw.join(", ")));
     }
     out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Comment;
+    use crate::engine::{Config, Engine};
+
+    fn summary_after(rows: &[(&str, &str)]) -> String {
+        let mut e = Engine::new(Config::default());
+        for (user, text) in rows {
+            e.push(&Comment { user: Some(user.to_string()), ..Comment::text(*text) });
+        }
+        local_summary(&e.snapshot(), Lang::Zh, Scope::Session)
+    }
+
+    #[test]
+    fn most_asked_means_asked_more_than_once() {
+        let s = summary_after(&[("a", "多少钱"), ("b", "几点下播"), ("c", "什么价格")]);
+        assert!(s.contains("最多人问「"), "{s}");
+        let s = summary_after(&[("a", "几点下播"), ("b", "主播多高")]);
+        assert!(s.contains("共 2 条提问，还没有被重复问到的问题"), "{s}");
+        assert!(!s.contains("最多人问"), "{s}");
+    }
 }

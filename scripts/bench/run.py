@@ -68,6 +68,8 @@ def main():
     ap.add_argument("--skip-python", action="store_true")
     ap.add_argument("--skip-wasm", action="store_true")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--before", type=Path, metavar="BIN",
+                    help="an earlier build of danmu-radar: its `classify` runs in the same rounds (before/after)")
     args = ap.parse_args()
     results = {"machine": f"{cpu_model()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"}
 
@@ -76,10 +78,13 @@ def main():
     print(f"bench: {n:,} real comments (cycled) in {path.relative_to(REPO)}, {args.runs} runs each", flush=True)
     # Alternate the two commands so that both see the same load; report medians.
     runs = {"tokenize": [], "classify": []}
+    before_runs = []
     loads = [load()]
     for _ in range(args.runs):
         for cmd in runs:
             runs[cmd].append(timed([BIN, cmd, path]))
+        if args.before:
+            before_runs.append(timed([args.before, "classify", path]))
         loads.append(load())
     med = {cmd: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v)) for cmd, v in runs.items()}
     (tok, tok_cpu), (cls, cls_cpu) = med["tokenize"], med["classify"]
@@ -87,6 +92,11 @@ def main():
                          "tokenize_s": tok, "classify_s": cls, "tokenize_cpu_s": tok_cpu, "classify_cpu_s": cls_cpu,
                          "tokenize_per_s": n / tok, "classify_per_s": n / cls, "ratio": tok / cls,
                          "all_s": {cmd: [round(w, 3) for w, _ in v] for cmd, v in runs.items()}}
+
+    if before_runs:
+        b, b_cpu = statistics.median(r[0] for r in before_runs), statistics.median(r[1] for r in before_runs)
+        results["before"] = {"binary": str(args.before), "classify_s": b, "classify_cpu_s": b_cpu, "classify_per_s": n / b,
+                             "all_s": [round(w, 3) for w, _ in before_runs]}
 
     if not args.skip_python:
         py = ensure_venv()
@@ -116,6 +126,11 @@ def main():
     print(f"| engine `classify` vs raw jieba `tokenize`, {n:,} comments | {nat['classify_per_s']:,.0f}/s "
           f"(CPU {nat['classify_cpu_s']:.2f} s) | {nat['tokenize_per_s']:,.0f}/s (CPU {nat['tokenize_cpu_s']:.2f} s) "
           f"| {nat['ratio']:.2f}× | ≥ 0.25× |")
+    if "before" in results:
+        b = results["before"]
+        print(f"| `classify` before ({b['binary']}) vs now, same rounds | {nat['classify_per_s']:,.0f}/s "
+              f"(CPU {nat['classify_cpu_s']:.2f} s) | {b['classify_per_s']:,.0f}/s (CPU {b['classify_cpu_s']:.2f} s) "
+              f"| {nat['classify_per_s'] / b['classify_per_s']:.2f}× | |")
     if "python" in results:
         p = results["python"]
         print(f"| engine `classify` vs jieba + SnowNLP (Python), {p['comments']:,} comments | "
