@@ -95,8 +95,10 @@
         for (const n of rec.removedNodes) {
           if (n.nodeType !== 1 || n.isConnected) continue;
           for (const el of n.matches(a.row) ? [n] : n.querySelectorAll(a.row)) {
+            // Scanned as it is (with the id it had then: a detached row may have lost the slot
+            // its id comes from, as in TikTok's and Douyin's virtual lists).
             const hit = this.readCache.get(el);
-            if (hit && hit.print === fingerprint(a, el)) continue; // scanned as it is
+            if (hit && hit.print === fingerprint(a, el, hit.id)) continue;
             (gone ||= []).push(el);
           }
         }
@@ -150,7 +152,7 @@
         const print = fingerprint(a, el, id);
         let hit = this.readCache.get(el);
         if (!hit || hit.print !== print) {
-          hit = { print, r: a.read(el) };
+          hit = { print, id, r: a.read(el) };
           this.readCache.set(el, hit);
         }
         const r = hit.r;
