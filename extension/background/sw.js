@@ -28,14 +28,22 @@ function fromThisExtension(sender) {
 chrome.runtime.onConnect.addListener((port) => {
   const sender = port.sender;
   if (!fromThisExtension(sender)) return port.disconnect();
-  if (port.name === PORT.CAPTURE && sender.url && !sender.url.startsWith('chrome-extension:')) return capture(port, sender.tab.id);
+  if (port.name === PORT.CAPTURE && sender.url && !sender.url.startsWith('chrome-extension:')) return capture(port, sender.tab.id, sender.frameId);
   if (port.name === PORT.OVERLAY && sender.url?.startsWith(OVERLAY_URL)) return overlay(port, sender.tab.id);
   port.disconnect();
 });
 
-function capture(port, tabId) {
+function capture(port, tabId, frameId) {
   let room = null;
   let source = null;
+  // A capture in a subframe (YouTube's live_chat iframe, a Bilibili room inside an activity page)
+  // that delivers rows makes the top frame show the overlay; a watch page whose video is not live
+  // has no chat frame and shows none. A top frame's own capture shows it itself. Asked again with a
+  // later batch if the top frame's content script was not listening yet; a top frame whose overlay
+  // is already mounted ignores it.
+  let shown = frameId === 0;
+  let asking = false;
+  let tries = 0; // a top frame without our content script (an embed on another site) never answers
   // Messages are handled strictly in order, also while the engine is still loading.
   let queue = ready;
   port.onMessage.addListener((msg) => {
@@ -51,6 +59,13 @@ function capture(port, tabId) {
       } else if (msg.type === 'cs/batch' && room && msg.source === source) {
         rooms.apply(room, source, msg.seq, msg.rows);
         assistants.observe(room, msg.rows);
+        if (!shown && !asking && tries < 5 && msg.rows.length) {
+          asking = true;
+          tries++;
+          chrome.tabs.sendMessage(tabId, { type: 'sw/show-overlay' }, { frameId: 0 })
+            .then(() => { shown = true; }, () => {})
+            .finally(() => { asking = false; });
+        }
       } else if (msg.type === 'cs/status' && room) {
         rooms.setStatus(room, msg.state);
       }
@@ -60,6 +75,12 @@ function capture(port, tabId) {
     if (room && room.captures.get(source) === port) room.captures.delete(source);
   });
 }
+
+// For automation and the worker's console (no page can reach the worker): each tab's room and the
+// state its capture reported, e.g. to know a capture in a subframe is listening before any overlay.
+globalThis.DRDebug = Object.freeze({
+  rooms: () => [...rooms.byTab.values()].map((r) => ({ tabId: r.tabId, roomKey: r.roomKey, status: r.status, captures: r.captures.size })),
+});
 
 function overlay(port, tabId) {
   let queue = ready.then(() => rooms.watch(tabId, port));

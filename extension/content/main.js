@@ -23,9 +23,10 @@
     host?.remove();
   };
 
-  async function showOverlay() {
-    if (!host) host = await DROverlayHost.mountHost();
-    return host;
+  let mounting = null;
+  function showOverlay() {
+    mounting ||= DROverlayHost.mountHost().then((h) => (host = h));
+    return mounting;
   }
 
   // Capture settings (options page): resuming paused lists is on unless the seller turned it off.
@@ -36,7 +37,10 @@
   });
 
   if (adapter) startCapture(adapter);
-  if (top && (adapter || DRAdapters.overlayOnly(location.href))) showOverlay();
+  // A page whose list is in a subframe (YouTube watch, Bilibili activity) shows the overlay only
+  // when the service worker says that frame's capture delivers rows (sw/show-overlay): a watch page
+  // of a video that is not live has no chat frame and gets no overlay.
+  if (top && adapter) showOverlay();
   // Registered for a site the seller taught with the picker (overlay/site-access.js): start on the
   // learned list without waiting for the toolbar click.
   if (!adapter && top && globalThis.DRRegistered) {
@@ -60,8 +64,12 @@
     if (top) showOverlay();
   }, 1000);
 
-  chrome.runtime.onMessage.addListener((msg, sender_) => {
+  chrome.runtime.onMessage.addListener((msg, sender_, respond) => {
     if (sender_.id !== chrome.runtime.id || !check(msg, 'sw/')) return;
+    if (msg.type === 'sw/show-overlay' && top) {
+      if (adapter || DRAdapters.overlayOnly(location.href)) showOverlay();
+      respond(true);
+    }
     if (msg.type === 'sw/toggle-overlay' && top) {
       if (host) host.toggle();
       else if (adapter || DRAdapters.overlayOnly(location.href)) showOverlay();

@@ -27,6 +27,7 @@
     'cs/status': (m) => isStr(m.state, 32) && isStr(m.detail || '', 512),
     'sw/ack': (m) => isStr(m.source, 64) && isInt(m.seq),
     'sw/toggle-overlay': () => true,
+    'sw/show-overlay': () => true,
     'sw/start-picker': () => true,
     'ui/hello': () => true,
     'ui/mark-answered': (m) => isInt(m.id),

@@ -7,10 +7,10 @@ import { PLATFORMS } from './platforms.mjs';
 const PRICE = /多少钱|价格|什么价|啥价|价钱/;
 
 for (const p of PLATFORMS) {
-  test(`${p.name}: every comment once, events typed, price burst on top`, async ({ context }) => {
+  test(`${p.name}: every comment once, events typed, price burst on top`, async ({ context, serviceWorker }) => {
     const page = await context.newPage();
     const events = p.events.join(',');
-    await openAndFeed(page, `${p.url}${p.url.includes('?') ? '&' : '?'}seed=${p.seed || 11}&count=${p.count || 160}&rate=${p.rate || 40}&events=${events}`);
+    await openAndFeed(page, `${p.url}${p.url.includes('?') ? '&' : '?'}seed=${p.seed || 11}&count=${p.count || 160}&rate=${p.rate || 40}&events=${events}`, serviceWorker);
     const fed = await waitForFeed(page);
     const o = overlay(page);
     await expect(o.getByTestId('dr-total-comments')).toHaveText(String(fed.comment));

@@ -55,10 +55,22 @@ export async function totalComments(page) {
   return text === null ? null : Number(text);
 }
 
-// Opens a fixture page, waits until the extension captures its list, then starts the feeder.
-export async function openAndFeed(page, url) {
+// The capture state the service worker holds for this page's tab ('capturing' once a frame of the
+// tab found its list and took the rows already there as history), or null (DRDebug: background/sw.js).
+export async function captureState(serviceWorker, page) {
+  return serviceWorker.evaluate(async (url) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+    return (tab && globalThis.DRDebug?.rooms().find((r) => r.tabId === tab.id)?.status) || null;
+  }, page.url()).catch(() => null);
+}
+
+// Opens a fixture page, waits until the extension captures its list, then starts the feeder. With
+// the service worker, its word is awaited instead of the overlay's status line: pages whose list is
+// in a subframe (YouTube watch, Bilibili activity) show the overlay only once rows arrive.
+export async function openAndFeed(page, url, serviceWorker) {
   await page.goto(url);
-  await expect(overlay(page).getByTestId('dr-status')).toHaveText(/正在读取评论/);
+  if (serviceWorker) await expect.poll(() => captureState(serviceWorker, page)).toBe('capturing');
+  else await expect(overlay(page).getByTestId('dr-status')).toHaveText(/正在读取评论/);
   await page.evaluate(() => window.__startFeed());
 }
 
