@@ -1,8 +1,9 @@
 //! Hot questions: questions grouped online by meaning (多少钱 / 什么价 / 价格多少 → one group), each
 //! with its count, unique askers, first/last seen, trend, a representative text and examples.
 //!
-//! Bounded: at most `MAX_GROUPS` groups (the coldest unanswered one is dropped for a new one), at
-//! most `MAX_VARIANTS` texts per group, and askers counted in a `Distinct` sketch.
+//! Bounded: at most `MAX_GROUPS` groups (the coldest unanswered one is dropped for a new one, one-offs
+//! before recurring ones), at most `MAX_VARIANTS` texts per group, and askers counted in a `Distinct`
+//! sketch.
 
 use crate::intent::Intent;
 use crate::similar::{self, Signature};
@@ -11,6 +12,8 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 pub const MAX_GROUPS: usize = 128;
+/// Recurring groups (asked twice or more) protected from eviction by one-offs: half the groups.
+const KEPT_RECURRING: usize = MAX_GROUPS / 2;
 const MAX_VARIANTS: usize = 8;
 const MAX_CANDIDATES: usize = 12;
 const HOT_HALF_LIFE_MS: f64 = 3.0 * 60_000.0;
@@ -208,12 +211,16 @@ impl Groups {
             self.index_group(i);
             return i;
         }
-        // Drop the coldest group, preferring answered ones.
+        // Drop the coldest group, preferring answered ones. A question asked more than once outlives
+        // any one-off while at most `KEPT_RECURRING` groups are recurring: one-offs arrive all the
+        // time and would otherwise push out, within minutes, what a room kept asking — which the
+        // session report (`all_time`) is for. The other half of the groups stays free for new asks.
+        let protect = self.groups.iter().filter(|g| g.count >= 2).count() <= KEPT_RECURRING;
         let victim = (0..self.groups.len())
             .min_by(|&a, &b| {
-                let key = |g: &Group| (g.answered_ms.is_none(), g.hot);
+                let key = |g: &Group| (g.answered_ms.is_none(), protect && g.count >= 2, g.hot);
                 let (ka, kb) = (key(&self.groups[a]), key(&self.groups[b]));
-                ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+                ka.0.cmp(&kb.0).then(ka.1.cmp(&kb.1)).then(ka.2.total_cmp(&kb.2))
             })
             .expect("MAX_GROUPS > 0");
         self.unindex_group(victim);
@@ -332,6 +339,20 @@ mod tests {
         for i in 0..1000 {
             add(&mut g, &format!("{i}号多少钱"), i, i as i64 * 10);
         }
+        assert!(g.len() <= MAX_GROUPS);
+    }
+
+    #[test]
+    fn a_recurring_question_outlives_later_one_offs() {
+        let mut g = Groups::default();
+        let a = add(&mut g, "几点下播", 1, 0);
+        add(&mut g, "什么时候下播", 2, 1000);
+        // An hour of distinct one-off questions (each names its own number, so none groups).
+        for i in 0..600u64 {
+            add(&mut g, &format!("{i}号多少钱"), 10 + i, 2000 + i as i64 * 6000);
+        }
+        let all = g.all_time(3, 3_700_000);
+        assert_eq!((all[0].id, all[0].count, all[0].users), (a, 2, 2));
         assert!(g.len() <= MAX_GROUPS);
     }
 }
