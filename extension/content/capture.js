@@ -19,10 +19,10 @@
       this.list = null;
       // A row the page removes before the next scan (a trim or clean_chat_view within the scan delay)
       // is read from the mutation record, where it survives detached.
-      this.observer = new MutationObserver((records) => {
-        this.readRemoved(records);
-        this.schedule();
-      });
+      this.observer = new MutationObserver(() => this.schedule());
+      // Removals alone, on their own observer: the records of every attribute and text change
+      // (most of a busy list's mutations) are never walked.
+      this.removals = new MutationObserver((records) => this.readRemoved(records));
       this.tickerObserver = new MutationObserver(() => this.readTickers());
       this.timer = 0;
       this.prevKeys = [];
@@ -51,6 +51,7 @@
       clearInterval(this.pillTimer);
       clearTimeout(this.timer);
       this.observer.disconnect();
+      this.removals.disconnect();
       this.tickerObserver.disconnect();
     }
 
@@ -65,6 +66,7 @@
       const list = DRDom.find(document, this.adapter.list);
       if (list === this.list) return;
       this.observer.disconnect();
+      this.removals.disconnect();
       this.list = list;
       this.prevKeys = [];
       if (!list) {
@@ -72,6 +74,7 @@
         return;
       }
       this.observer.observe(list, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-index', 'style', 'data-id', 'class'] });
+      this.removals.observe(list, { childList: true, subtree: true });
       this.setState('capturing');
       this.watchTickers();
       // Rows already on screen when we arrive are history, not new comments: record, don't emit.
@@ -92,6 +95,8 @@
       const a = this.adapter;
       let gone = null;
       for (const rec of records) {
+        // Nodes removed from inside a row are its parts (a row rewritten in place), never rows.
+        if (!rec.removedNodes.length || rec.target.closest?.(a.row)) continue;
         for (const n of rec.removedNodes) {
           if (n.nodeType !== 1 || n.isConnected) continue;
           for (const el of n.matches(a.row) ? [n] : n.querySelectorAll(a.row)) {

@@ -3,9 +3,15 @@
 (() => {
   const adapters = [];
 
+  const SKIP_FAST = new Set(['IMG', 'STYLE', 'SCRIPT']);
+
   // Text of a node as a viewer reads it: text nodes plus emoji images' alt text ([比心]).
   function textOf(node) {
     if (!node) return '';
+    // Most rows hold text only: the browser's own concatenation, no walk.
+    if (node.nodeType === 1 && !SKIP_FAST.has(node.tagName) && !node.querySelector('img, style, script')) {
+      return node.textContent.replace(/\s+/g, ' ').trim();
+    }
     let out = '';
     const walk = (n) => {
       if (n.nodeType === 3) out += n.nodeValue;
