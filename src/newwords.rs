@@ -141,7 +141,7 @@ impl NewWords {
                 continue;
             }
             let (cl, cr) = (self.unigrams.get(hl) as f64, self.unigrams.get(hr) as f64);
-            let pmi = (n * self.total as f64 / (cl * cr).max(1.0)).ln();
+            let pmi = libm::log(n * self.total as f64 / (cl * cr).max(1.0));
             if pmi >= MIN_PMI && n / cl.max(cr).max(1.0) >= MIN_COHESION {
                 self.lookup.insert(word.to_string());
                 set_bit(&mut self.firsts, word);

@@ -37,13 +37,13 @@ impl DecayClock {
     }
 
     pub fn boost(&self, now_ms: i64) -> f64 {
-        ((now_ms - self.origin_ms) as f64 / self.half_life_ms).exp2()
+        libm::exp2((now_ms - self.origin_ms) as f64 / self.half_life_ms)
     }
 
     /// The per-ms rate a decayed `value` stands for, given that counting began `elapsed_ms` ago (a
     /// young counter has not filled up yet, so dividing by the steady state alone would understate it).
     pub fn rate(&self, value: f64, elapsed_ms: i64) -> f64 {
-        let fill = 1.0 - (-(elapsed_ms.max(1) as f64) / self.half_life_ms).exp2();
+        let fill = 1.0 - libm::exp2(-(elapsed_ms.max(1) as f64) / self.half_life_ms);
         value * std::f64::consts::LN_2 / (self.half_life_ms * fill)
     }
 

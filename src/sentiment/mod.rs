@@ -63,7 +63,7 @@ pub fn score(text: &str, tokens: &[&str]) -> (Polarity, f32) {
     let (pol, [pos, neu, neg]) = logits(text, tokens);
     // Which way: the polarity model, nudged by what the live model learned about live slang (at half
     // weight: it was trained on short comments only, and on long reviews it adds noise).
-    let mut s = (0.5 * (pol + 0.5 * (pos - neg))).tanh();
+    let mut s = libm::tanhf(0.5 * (pol + 0.5 * (pos - neg)));
     // A short comment whose polar word a negator flips (没有不满意, 不是不好): the models learned
     // negation from reviews, where it is mostly 不 + positive, and read the double negative by its
     // negative word. The lexicon reads the negation explicitly; on a short comment it decides the side.

@@ -207,7 +207,7 @@ pub fn score(a: &Signature, b: &Signature) -> f64 {
         // pair model learned from open-domain pairs, where these synonyms are rare; the lists are ours.
         return 1.0;
     }
-    let p = 1.0 / (1.0 + (-pair::logit(a, b) as f64).exp());
+    let p = 1.0 / (1.0 + libm::exp(-pair::logit(a, b) as f64));
     if a.numbers.len() != b.numbers.len() {
         return p * 0.7; // "多少钱" vs "3号多少钱": related, but not the same ask
     }
