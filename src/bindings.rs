@@ -127,16 +127,18 @@ impl RadarEngine {
         to_js(&self.whole_report())
     }
 
-    /// The report as the CLI's `--format json` writes it (text, byte for byte).
+    /// The report as the CLI's `--format json` writes it (text, byte for byte). `answers`: the AI
+    /// assistant's suggested answers as JSON `{question id: text}`, when it gave any.
     #[wasm_bindgen(js_name = reportJson)]
-    pub fn report_json(&self) -> String {
-        self.whole_report().to_json()
+    pub fn report_json(&self, answers: Option<String>) -> Result<String, JsValue> {
+        Ok(self.report_with(answers)?.to_json())
     }
 
-    /// The report as one self-contained HTML page (`--format html`), in the engine's language.
+    /// The report as one self-contained HTML page (`--format html`), in the engine's language;
+    /// `answers` as for `reportJson`.
     #[wasm_bindgen(js_name = reportHtml)]
-    pub fn report_html(&self) -> String {
-        crate::report::html::render(&self.whole_report(), self.inner.config().lang)
+    pub fn report_html(&self, answers: Option<String>) -> Result<String, JsValue> {
+        Ok(crate::report::html::render(&self.report_with(answers)?, self.inner.config().lang))
     }
 
     /// The report's tables as CSV (`--format csv`).
@@ -194,6 +196,15 @@ impl RadarEngine {
         let mut r = Report::from_engine(&self.inner);
         r.skipped = self.skipped;
         r
+    }
+
+    fn report_with(&self, answers: Option<String>) -> Result<Report, JsValue> {
+        match answers {
+            Some(json) => {
+                self.whole_report().with_answers_json(&json).map_err(|e| typed_error("InputError", &e.to_string()))
+            }
+            None => Ok(self.whole_report()),
+        }
     }
 
     /// The whole state as bytes, for `RadarEngine.restore`.

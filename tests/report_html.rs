@@ -84,3 +84,24 @@ fn comment_text_is_escaped_in_the_page_and_in_the_data_section() {
     let data: Report = serde_json::from_str(data_section(&html)).unwrap();
     assert!(data.hot_questions.iter().any(|q| q.text.contains("</script>")), "the data keeps the real text");
 }
+
+#[test]
+fn suggested_answers_join_their_questions_as_text() {
+    use danmu_radar::{Comment, Config, Engine, report::html, summary::Lang};
+    let mut e = Engine::new(Config::default());
+    for (i, t) in ["多少钱", "什么价格", "几点下播"].iter().enumerate() {
+        e.push(&Comment { user: Some(format!("u{i}")), ts: Some(i as i64 * 1000), ..Comment::text(*t) });
+    }
+    let plain = Report::from_engine(&e);
+    let price = plain.hot_questions.iter().find(|q| q.text.contains("钱") || q.text.contains("价")).unwrap().id;
+    let answers =
+        format!("{{\"{price}\":\"<b>59元</b>，在3号链接\",\"9999\":\"not a question here\",\"x\":\"bad id\"}}");
+    let with = Report::from_engine(&e).with_answers_json(&answers).unwrap();
+    assert_eq!(with.answers.len(), 1, "only answers to listed questions");
+    let page = html::render(&with, Lang::Zh);
+    assert!(page.contains("<b>建议回答</b> &lt;b&gt;59元&lt;/b&gt;，在3号链接"));
+    // Without answers the JSON is unchanged (no empty field), so every path still gives the same bytes.
+    assert!(!plain.to_json().contains("\"answers\""));
+    assert!(with.to_json().contains("\"answers\""));
+    assert!(Report::from_engine(&e).with_answers_json("[1]").is_err());
+}

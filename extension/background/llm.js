@@ -61,6 +61,14 @@ export class Assistants {
     return { room, assistant, visible: new Set(), ctrl: null, queue: Promise.resolve(), gen: 0, timer: 0 };
   }
 
+  // The room's suggested answers as JSON {question id: text} for the report, or undefined.
+  async answersJson(room) {
+    const known = this.byTab.get(room.tabId);
+    if (!known || known.room !== room) return undefined;
+    const answers = (await known.promise).assistant.view(Date.now()).answers;
+    return Object.keys(answers).length ? JSON.stringify(answers) : undefined;
+  }
+
   fresh() {
     try {
       return new LlmAssistant(this.settings, Date.now());

@@ -92,9 +92,11 @@ function overlay(port, tabId) {
       if (msg.type === 'ui/mark-answered') {
         if (room.engine.markAnswered(msg.id)) rooms.pushSnapshot(room);
       } else if (msg.type === 'ui/export-report') {
-        // The same report as `danmu-radar analyze --format html|json|csv` and the trial page.
+        // The same report as `danmu-radar analyze --format html|json|csv` and the trial page, plus
+        // the suggested answers the assistant gave in this room, if any.
         const e = room.engine;
-        const body = { html: () => e.reportHtml(), csv: () => e.reportCsv(), json: () => e.reportJson() }[msg.format]();
+        const answers = await assistants.answersJson(room);
+        const body = { html: () => e.reportHtml(answers), csv: () => e.reportCsv(), json: () => e.reportJson(answers) }[msg.format]();
         port.postMessage({ type: 'sw/report', format: msg.format, body });
       } else if (msg.type.startsWith('ui/llm-')) {
         await assistants.handle(room, port, msg);

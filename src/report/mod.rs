@@ -11,6 +11,7 @@ use crate::poll::Poll;
 use crate::snapshot::Totals;
 use crate::timeline::{Bucket, Shares};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 pub mod charts;
 pub mod csv;
@@ -48,7 +49,14 @@ pub struct Report {
     pub summary: String,
     /// Input rows that could not be read (the CLI fills this in).
     pub skipped: u64,
+    /// Suggested answers to hot questions, by question id, when the seller used the AI assistant
+    /// (the extension's export); absent otherwise, so a report without them is unchanged.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<u32, String>,
 }
+
+/// Longest suggested answer a report keeps, in characters (the assistant's own cap is lower).
+pub const MAX_REPORT_ANSWER_CHARS: usize = 400;
 
 pub const REPORT_SCHEMA: u32 = 1;
 
@@ -102,6 +110,21 @@ impl Report {
             new_words: engine.new_words().to_vec(),
             summary,
             skipped: 0,
+            answers: BTreeMap::new(),
         }
+    }
+
+    /// The report with the assistant's suggested answers: `json` is an object from question id (a
+    /// string, as the assistant's view carries it) to answer text. Answers to questions the report
+    /// does not list are dropped; long ones are cut.
+    pub fn with_answers_json(mut self, json: &str) -> Result<Report, serde_json::Error> {
+        let raw: BTreeMap<String, String> = serde_json::from_str(json)?;
+        for (id, text) in raw {
+            let Ok(id) = id.parse::<u32>() else { continue };
+            if self.hot_questions.iter().any(|q| q.id == id) && !text.trim().is_empty() {
+                self.answers.insert(id, text.trim().chars().take(MAX_REPORT_ANSWER_CHARS).collect());
+            }
+        }
+        Ok(self)
     }
 }

@@ -76,10 +76,14 @@ pub fn questions(t: &Labels, r: &Report) -> String {
             let _ = write!(flags, "<span class=\"flag\">{}</span>", t.s("刷屏", "flood"));
         }
         let examples: String = q.examples.iter().map(|e| format!("<li>{}</li>", escape(e))).collect();
+        let answer = r
+            .answers
+            .get(&q.id)
+            .map_or(String::new(), |a| format!("<b>{}</b> {}", t.s("建议回答", "Suggested answer"), escape(a)));
         let _ = write!(
             o,
             "<tr data-testid=\"report-question\"><td>{}</td><td><div class=\"q\">{} <span class=\"tag\">{}</span>{flags}</div>\
-             <details><summary>{}</summary><ul>{examples}</ul></details><div class=\"answer\" data-slot=\"suggested-answer\"></div></td>\
+             <details><summary>{}</summary><ul>{examples}</ul></details><div class=\"answer\" data-slot=\"suggested-answer\">{answer}</div></td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{} / {}</td></tr>",
             i + 1,
             escape(&q.text),

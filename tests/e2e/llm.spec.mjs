@@ -10,7 +10,8 @@ import { startLlmServer, configure, assistantBox, chats, patchSettings, KEY } fr
 
 const ROOM = 'https://live.douyin.com/728194651234';
 const feedUrl = (count = 120) => `${ROOM}?seed=11&count=${count}&rate=60&events=gift,enter,like`;
-const SCREENSHOTS = path.resolve(new URL('../../docs/screenshots', import.meta.url).pathname);
+// An artifact: docs/screenshots/llm-summary.png is copied from it after looking at it.
+const SCREENSHOTS = path.resolve(new URL('../../target/e2e', import.meta.url).pathname);
 const CATALOG = '链接号,名称,别名,价格,卖点,FAQ\n3,冰丝阔腿裤,阔腿裤|冰丝裤,59元,凉快不闷,有什么尺码:S到XL四个码|多少钱:到手59元\n5,小白鞋,白鞋,129元,百搭,包邮吗:全国包邮\n';
 const REPLY = [
   '## 小结',
@@ -85,6 +86,10 @@ test('LLM: options → key → test connection → a summary streams into the ov
     await expect(a.answer).toHaveText('主播马上安排');
   }
   await overlay(page).getByTestId('dr-copy-answer').first().click();
+  // The report (复盘) exported now carries the suggested answers, as text.
+  const [download] = await Promise.all([page.waitForEvent('download'), overlay(page).getByTestId('dr-export').click()]);
+  const report = fs.readFileSync(await download.path(), 'utf8');
+  expect(report).toContain('建议回答</b> 冰丝阔腿裤到手59元，在3号链接');
   await overlay(page).getByTestId('dr-llm').scrollIntoViewIfNeeded();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.locator('danmu-radar-overlay').locator('[data-testid="dr-host"]').screenshot({ path: path.join(SCREENSHOTS, 'llm-summary.png') });
