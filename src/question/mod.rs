@@ -79,7 +79,7 @@ pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32
     }
     for (code, phrase) in [(300, "还是"), (301, "请问"), (302, "这么"), (303, "那么"), (304, "你"), (305, "主播")]
     {
-        if core.contains(phrase) {
+        if rules::has(core, phrase) {
             emit(rule_id(code));
         }
     }
