@@ -145,6 +145,40 @@ fn different_numbers_and_topics_differ() {
     }
 }
 
+/// The shipped weights are the ones `make train` wrote, scored on the features the engine computes
+/// today: `src/data/model_fixture.tsv` holds the outputs training measured (scripts/train/fixture.py).
+/// A feature change without retraining, or a hand-edited model file, fails here.
+#[test]
+fn shipped_models_match_their_training_fixture() {
+    let fixture = include_str!("../src/data/model_fixture.tsv");
+    let close = |want: &str, got: f32, what: &str| {
+        let want: f32 = want.parse().expect("a number");
+        assert!(
+            (want.is_nan() && got.is_nan()) || (want - got).abs() < 2e-4 * want.abs().max(1.0),
+            "{what}: trained {want}, engine {got}"
+        );
+    };
+    let (mut texts, mut pairs) = (0, 0);
+    for line in fixture.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f[0] == "pair" {
+            close(f[3], similar::pair::logit(&sig(f[1]), &sig(f[2])), &format!("pair {} / {}", f[1], f[2]));
+            pairs += 1;
+            continue;
+        }
+        let a = analyze(&Comment::text(f[0]));
+        let (norm, tokens) = (a.norm(), a.tokens().collect::<Vec<_>>());
+        let (pol, live) = sentiment::logits(norm, &tokens);
+        close(f[1], pol, &format!("polarity of {}", f[0]));
+        for (k, want) in f[2].split(' ').enumerate() {
+            close(want, live[k], &format!("live[{k}] of {}", f[0]));
+        }
+        close(f[3], question::logit(norm, &tokens).unwrap_or(f32::NAN), &format!("question of {}", f[0]));
+        texts += 1;
+    }
+    assert_eq!((texts, pairs), (200, 100));
+}
+
 /// Featurizes texts (`DANMU_DUMP_MODE=text`, one per line) or pairs (`pair`, `a<TAB>b`) from
 /// `DANMU_DUMP_IN` into `DANMU_DUMP_OUT`, one line each — see scripts/train/featurize.py.
 #[test]

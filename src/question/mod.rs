@@ -61,9 +61,13 @@ pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32
     let has_mark = text.contains('?');
     emit(rule_id(1 + has_mark as u64));
     emit(rule_id(10 + content.min(12) as u64));
-    emit(rule_id(30 + rules::rule(text, core, tokens) as u64));
-    emit(rule_id(32 + rules::rule(text, end, tokens) as u64));
-    emit(rule_id(40 + rules::has_a_not_a(core) as u64));
+    let core_marks = rules::Marks::of(core, wh_at.is_some());
+    let end_marks = if end.len() == core.len() { core_marks } else { rules::Marks::of(end, wh_at.is_some()) };
+    let core_rule = rules::rule_marked(text, core, core_marks);
+    let end_rule = if end.len() == core.len() { core_rule } else { rules::rule_marked(text, end, end_marks) };
+    emit(rule_id(30 + core_rule as u64));
+    emit(rule_id(32 + end_rule as u64));
+    emit(rule_id(40 + core_marks.a_not_a as u64));
     if let Some(i) = wh_at {
         // A question word first, last or in the middle (谁叫你 / 你爱我像谁 / 你多大了).
         emit(rule_id(50 + (i == 0) as u64 + 2 * (i + 1 == tokens.len()) as u64));
@@ -85,7 +89,7 @@ pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32
     }
     // Pairs of coarse signals: a linear model cannot see that 不…吗 is rhetorical while 吗 alone asks,
     // or that 吧 after a suggestion (唱首歌吧) differs from 吧 after a guess about you (你是广西的吧).
-    let bits = rules::signals(text, end, tokens, rules::has_wh(core, tokens), content);
+    let bits = rules::signals(text, end, tokens, core_marks.wh, content, end_marks);
     for i in 0..rules::SIGNALS {
         for j in i + 1..rules::SIGNALS {
             if bits >> i & bits >> j & 1 == 1 {

@@ -144,11 +144,6 @@ fn wh_phrases() -> &'static AhoCorasick {
     AC.get_or_init(|| AhoCorasick::new(WH_PHRASES).expect("static patterns"))
 }
 
-/// Does the comment use a question word (as a token, or a multi-character one anywhere)?
-pub fn has_wh(core: &str, tokens: &[&str]) -> bool {
-    tokens.iter().any(|t| wh_word(t).is_some()) || wh_phrases().is_match(core)
-}
-
 /// A-not-A forms: 有没有, 是不是, 能不能, 可不可以, 贵不贵…
 pub fn has_a_not_a(core: &str) -> bool {
     let mut w = [' '; 4];
@@ -246,11 +241,36 @@ pub fn only_interjections(core: &str) -> bool {
     core.chars().filter(|c| c.is_alphanumeric()).all(|c| INTERJECTIONS.contains(&c))
 }
 
+/// What `rule` and `signals` read of a text, found once per text (the detector asks for both, of
+/// the core and of the core without its vocative, and the automata are the costly part).
+#[derive(Clone, Copy)]
+pub struct Marks {
+    pub not_asking: bool,
+    /// A question word: a token (`wh_token`, from the caller's pass over them) or a phrase.
+    pub wh: bool,
+    pub a_not_a: bool,
+}
+
+impl Marks {
+    pub fn of(s: &str, wh_token: bool) -> Marks {
+        Marks {
+            not_asking: not_asking().is_match(s),
+            wh: wh_token || wh_phrases().is_match(s),
+            a_not_a: has_a_not_a(s),
+        }
+    }
+}
+
 /// The former rule-only detector; `core` is `core(text)`, non-empty.
 pub fn rule(text: &str, core: &str, tokens: &[&str]) -> bool {
+    rule_marked(text, core, Marks::of(core, tokens.iter().any(|t| wh_word(t).is_some())))
+}
+
+/// `rule` with `core`'s marks already found.
+pub fn rule_marked(text: &str, core: &str, marks: Marks) -> bool {
     let has_mark = text.contains('?');
     let content = core.chars().filter(|c| c.is_alphanumeric()).count();
-    if not_asking().is_match(core) || only_interjections(core) {
+    if marks.not_asking || only_interjections(core) {
         return false;
     }
     let last = simplified(core.chars().next_back().expect("core is not empty"));
@@ -267,10 +287,10 @@ pub fn rule(text: &str, core: &str, tokens: &[&str]) -> bool {
     if content >= 3 && (matches!(last, '不' | '没') || core.ends_with("没有")) && !core.ends_with("不不") {
         return true;
     }
-    if has_a_not_a(core) || core.ends_with("链接") {
+    if marks.a_not_a || core.ends_with("链接") {
         return true;
     }
-    if has_wh(core, tokens) {
+    if marks.wh {
         return true;
     }
     // Anything else with a question mark and real content (尺码?, 3号?)
@@ -281,8 +301,8 @@ pub fn rule(text: &str, core: &str, tokens: &[&str]) -> bool {
 pub const SIGNALS: usize = 20;
 
 /// Coarse yes/no signals of a comment's form, one bit each; the detector pairs them up. `end` is the
-/// core without a trailing address term.
-pub fn signals(text: &str, end: &str, tokens: &[&str], wh: bool, content: usize) -> u32 {
+/// core without a trailing address term, `end_marks` its marks; `wh` is the core's.
+pub fn signals(text: &str, end: &str, tokens: &[&str], wh: bool, content: usize, end_marks: Marks) -> u32 {
     let last = end.chars().next_back().map(simplified).unwrap_or(' ');
     let body = &end[..end.len() - end.chars().next_back().map_or(0, char::len_utf8)];
     let first = tokens.iter().find(|t| t.chars().any(char::is_alphanumeric)).copied().unwrap_or("");
@@ -299,12 +319,12 @@ pub fn signals(text: &str, end: &str, tokens: &[&str], wh: bool, content: usize)
         end.contains('你') || has(end, "主播"),
         wh,
         ["这么", "那么", "多么"].iter().any(|w| has(end, w)),
-        has_a_not_a(end),
+        end_marks.a_not_a,
         has(end, "还是"),
         first == "我",
         content <= 4,
         content >= 12,
-        not_asking().is_match(end),
+        end_marks.not_asking,
         sticker,
         ["唱", "来", "听", "玩", "去", "给", "快", "等", "让", "别", "走", "加"].contains(&first),
         last == '了',

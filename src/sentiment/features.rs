@@ -25,6 +25,12 @@ fn is_sticker(t: &str) -> bool {
 /// Emits the sparse features of a cleaned, lower-cased comment and its tokens; returns the dense
 /// (real-valued) features, in the order the model files store their weights: the lexicon's sum.
 pub fn sparse(text: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) -> [f32; 1] {
+    sparse_read(text, tokens, emit).0
+}
+
+/// `sparse`, and how many polar words the lexicon saw flipped by a negator (the engine's score uses
+/// it; reading the lexicon twice showed in the profile).
+pub fn sparse_read(text: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) -> ([f32; 1], u32) {
     char_ngrams(text, emit);
     let lex = lexicon::lexicon();
     let mut prev = "^";
@@ -42,7 +48,7 @@ pub fn sparse(text: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) -> [f32; 
     }
     emit(Hasher::new(Ns::TokenPair).str(prev).str("$").id());
 
-    let (sum, pos, neg, _) = lexicon::read(text, tokens);
+    let (sum, pos, neg, flipped) = lexicon::read(text, tokens);
     let band = (sum * 2.0).round().clamp(-4.0, 4.0) as i64;
     emit(Hasher::new(Ns::Lexicon).feed(band as u64).id());
     emit(Hasher::new(Ns::Lexicon).feed(100 + pos.min(3) as u64).feed(neg.min(3) as u64).id());
@@ -55,5 +61,5 @@ pub fn sparse(text: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) -> [f32; 
         }
     }
     emit(Hasher::new(Ns::Punct).feed(10 + stickers.min(3)).id());
-    [sum.clamp(-4.0, 4.0)]
+    ([sum.clamp(-4.0, 4.0)], flipped)
 }

@@ -44,15 +44,21 @@ fn live() -> &'static Model {
 
 /// Raw model outputs: the polarity log-odds and the live logits (pos, neu, neg).
 pub fn logits(text: &str, tokens: &[&str]) -> (f32, [f32; 3]) {
+    let (pol, live, _) = read(text, tokens);
+    (pol, live)
+}
+
+/// `logits` plus the lexicon's own reading (its sum, and how many polar words a negator flipped).
+fn read(text: &str, tokens: &[&str]) -> (f32, [f32; 3], (f32, u32)) {
     let (p, l) = (polarity(), live());
     let (mut ap, mut al) = ([0i32; MAX_OUTPUTS], [0i32; MAX_OUTPUTS]);
-    let dense = features::sparse(text, tokens, &mut |id| {
+    let (dense, flipped) = features::sparse_read(text, tokens, &mut |id| {
         p.add(id, &mut ap);
         l.add(id, &mut al);
     });
     let pol = p.logits(&ap, &dense)[0];
     let lv = l.logits(&al, &[pol, dense[0]]);
-    (pol, [lv[0], lv[1], lv[2]])
+    (pol, [lv[0], lv[1], lv[2]], (dense[0], flipped))
 }
 
 /// Characters up to which a comment counts as short (live comments are ~7).
@@ -60,18 +66,15 @@ const SHORT: usize = 12;
 
 /// Scores a cleaned, lower-cased comment from its text and tokens.
 pub fn score(text: &str, tokens: &[&str]) -> (Polarity, f32) {
-    let (pol, [pos, neu, neg]) = logits(text, tokens);
+    let (pol, [pos, neu, neg], (sum, flipped)) = read(text, tokens);
     // Which way: the polarity model, nudged by what the live model learned about live slang (at half
     // weight: it was trained on short comments only, and on long reviews it adds noise).
     let mut s = libm::tanhf(0.5 * (pol + 0.5 * (pos - neg)));
     // A short comment whose polar word a negator flips (没有不满意, 不是不好): the models learned
     // negation from reviews, where it is mostly 不 + positive, and read the double negative by its
     // negative word. The lexicon reads the negation explicitly; on a short comment it decides the side.
-    if text.chars().count() <= SHORT {
-        let (sum, _, _, flipped) = lexicon::read(text, tokens);
-        if flipped > 0 && sum != 0.0 && (sum > 0.0) != (s > 0.0) {
-            s = s.abs().copysign(sum);
-        }
+    if flipped > 0 && sum != 0.0 && (sum > 0.0) != (s > 0.0) && text.chars().count() <= SHORT {
+        s = s.abs().copysign(sum);
     }
     let label = if neu > pos.max(neg) {
         Polarity::Neu
