@@ -57,7 +57,7 @@ pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32
     emit(Hasher::new(Ns::Last).feed(last as u64).id());
     emit(Hasher::new(Ns::Last).feed(before as u64).feed(last as u64).id());
 
-    let content = core.chars().filter(|c| c.is_alphanumeric()).count();
+    let content = core.chars().filter(|&c| rules::alnum(c)).count();
     let has_mark = text.contains('?');
     emit(rule_id(1 + has_mark as u64));
     emit(rule_id(10 + content.min(12) as u64));
@@ -90,11 +90,10 @@ pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32
     // Pairs of coarse signals: a linear model cannot see that 不…吗 is rhetorical while 吗 alone asks,
     // or that 吧 after a suggestion (唱首歌吧) differs from 吧 after a guess about you (你是广西的吧).
     let bits = rules::signals(text, end, tokens, core_marks.wh, content, end_marks);
-    for i in 0..rules::SIGNALS {
-        for j in i + 1..rules::SIGNALS {
-            if bits >> i & bits >> j & 1 == 1 {
-                emit(rule_id(1000 + (i * rules::SIGNALS + j) as u64));
-            }
+    let set = |from: usize| (from..rules::SIGNALS).filter(move |&k| bits >> k & 1 == 1);
+    for i in set(0) {
+        for j in set(i + 1) {
+            emit(rule_id(1000 + (i * rules::SIGNALS + j) as u64));
         }
     }
 }
@@ -108,7 +107,7 @@ pub fn is_question(text: &str, tokens: &[&str]) -> bool {
 /// or a bare interjection).
 pub fn logit(text: &str, tokens: &[&str]) -> Option<f32> {
     let core = rules::core(text);
-    if !core.chars().any(char::is_alphanumeric) || rules::only_interjections(core) {
+    if !core.chars().any(rules::alnum) || rules::only_interjections(core) {
         return None;
     }
     let m = model();
