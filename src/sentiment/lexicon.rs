@@ -15,6 +15,12 @@ pub enum Entry {
 
 const SOURCE: &str = include_str!("../data/sentiment_lexicon.txt");
 
+/// Bytes of the longest entry: a longer run of tokens is not looked up at all.
+fn longest() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| lexicon().keys().map(|w| w.len()).max().unwrap_or(0))
+}
+
 pub fn lexicon() -> &'static FxHashMap<&'static str, Entry> {
     static LEXICON: OnceLock<FxHashMap<&'static str, Entry>> = OnceLock::new();
     LEXICON.get_or_init(|| {
@@ -69,12 +75,14 @@ pub fn read(text: &str, tokens: &[&str]) -> (f32, u32, u32, u32) {
         n += 1;
     }
     let (mut sum, mut pos, mut neg, mut flipped) = (0.0, 0, 0, 0);
+    let longest = longest();
     // The last two modifiers seen (degree weight or negator), with the unit index they ended at.
     let (mut weight, mut flip, mut last_modifier) = (1.0f32, false, usize::MAX);
     let (mut i, mut unit) = (0, 0);
     while i < n {
         let found = (1..=MAX_SPAN.min(n - i))
             .rev()
+            .filter(|&k| spans[i + k - 1].1 - spans[i].0 <= longest)
             .find_map(|k| lex.get(&text[spans[i].0..spans[i + k - 1].1]).map(|e| (k, *e)));
         let (k, entry) = found.unwrap_or((1, Entry::Polar(0.0)));
         // Modifiers reach the next two units only (不是很好看: 不是 → 很 → 好看).
