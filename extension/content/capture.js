@@ -25,6 +25,8 @@
       this.removals = new MutationObserver((records) => this.readRemoved(records));
       this.tickerObserver = new MutationObserver(() => this.readTickers());
       this.timer = 0;
+      this.rewrites = 0; // rows rewritten in place since the last scan
+      this.rowCount = 0; // rows the last scan saw
       this.prevKeys = [];
       this.seen = new Map(); // id → content key (insertion-ordered: oldest first)
       this.tickers = new Map(); // ticker element → last text
@@ -95,8 +97,19 @@
       const a = this.adapter;
       let gone = null;
       for (const rec of records) {
+        if (!rec.removedNodes.length) continue;
         // Nodes removed from inside a row are its parts (a row rewritten in place), never rows.
-        if (!rec.removedNodes.length || rec.target.closest?.(a.row)) continue;
+        // A virtual list rewrites its slots in place (Douyin: 21 slots, every ~40 ms at 500 rows/s):
+        // once half the slots were rewritten since the last scan, scan now, before the timer (a
+        // busy page delays it) lets a slot be rewritten twice.
+        if (rec.target.closest?.(a.row)) {
+          if (++this.rewrites >= Math.max(4, this.rowCount >> 1) && this.timer) {
+            clearTimeout(this.timer);
+            this.timer = 0;
+            this.scan(true);
+          }
+          continue;
+        }
         for (const n of rec.removedNodes) {
           if (n.nodeType !== 1 || n.isConnected) continue;
           for (const el of n.matches(a.row) ? [n] : n.querySelectorAll(a.row)) {
@@ -173,6 +186,8 @@
     scan(emitNew) {
       if (!this.list) return;
       const rows = this.rows();
+      this.rewrites = 0;
+      this.rowCount = rows.length;
       const fresh = [];
       const withId = rows.filter((r) => r.id !== undefined && r.id !== '');
       for (const r of withId) {
