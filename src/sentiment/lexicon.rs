@@ -64,7 +64,8 @@ pub fn read(text: &str, tokens: &[&str]) -> (f32, u32, u32, u32) {
         // Tokens are slices of `text` (the engine's and the tests' alike): their place is where they
         // point, which spares a substring search per token; a copied token is searched for.
         let at = (t.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-        let pos = if at >= offset && at + t.len() <= text.len() && text.get(at..at + t.len()) == Some(*t) {
+        let inside = at >= offset && t.len() <= text.len() && at <= text.len() - t.len();
+        let pos = if inside && text.get(at..at + t.len()) == Some(*t) {
             at - offset
         } else {
             let Some(pos) = text[offset..].find(t) else { break };
