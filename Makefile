@@ -75,10 +75,11 @@ train:
 	python3 scripts/train/run.py
 
 ## bench: speed and memory, each side by side with its baseline (BENCHMARKS.md)
-bench: wasm
+bench: wasm extension
 	@npm install --no-audit --no-fund --silent
 	$(CARGO) bench --bench engine
 	python3 scripts/bench/run.py
+	node scripts/bench/extension_bench.mjs
 
 clean:
 	$(CARGO) clean

@@ -44,6 +44,9 @@ fn unpunctuated_live_questions() {
         "3号呢",
         "敏感肌能用吗",
         "什么时候发货",
+        "啥价",
+        "啥价格",
+        "卖多少钱",
     ] {
         assert!(read(s).1, "{s} should be a question");
     }
@@ -127,6 +130,11 @@ fn domain_paraphrases_are_the_same_question() {
         ("在哪拍", "链接在哪"),
         ("穿什么码", "多大码"),
         ("3号多少钱", "三号什么价"),
+        ("多少钱", "卖多少钱"),
+        ("多少钱", "啥价"),
+        // A sticker or emoji says how, not what.
+        ("多少钱", "价格多少 😂"),
+        ("多少钱呀 😂", "这个多少钱[捂脸]"),
     ] {
         assert!(same(a, b), "{a} ~ {b}");
     }

@@ -100,7 +100,10 @@ pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32
 
 /// The detector. `text` is cleaned and lower-cased (see `clean`), `tokens` its tokens.
 pub fn is_question(text: &str, tokens: &[&str]) -> bool {
-    logit(text, tokens).is_some_and(|l| l > 0.0)
+    let Some(l) = logit(text, tokens) else { return false };
+    // A shopping ask in question form (啥价, 链接呢, 有货吗) is a question even where the model,
+    // which learned mostly from chat, hesitates: these are the questions a seller's room is for.
+    l > 0.0 || (crate::intent::commerce(text).is_some() && rules::rule(text, rules::core(text), tokens))
 }
 
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,

@@ -115,6 +115,7 @@ pub const FILLER: &[&str] = &[
     "你们",
     "我们",
     "下",
+    "卖", // 卖多少钱 = 多少钱; 怎么卖 is a price phrase already
     "在",
     "一个",
     "现在",

@@ -140,7 +140,9 @@ pub fn signature(text: &str, tokens: &[&str]) -> Signature {
         let Some(pos) = text[offset..].find(t) else { continue };
         let (a, b) = (offset + pos, offset + pos + t.len());
         offset = b;
-        if covered.iter().any(|&(x, y, _)| a < y && x < b) || FILLER.contains(t) || crate::tokenize::is_punct(t) {
+        // Stickers and emoji ([比心], 😂) say how, not what: 价格多少 😂 asks what 多少钱 asks.
+        let decoration = (t.starts_with('[') && t.ends_with(']')) || !t.chars().any(char::is_alphanumeric);
+        if covered.iter().any(|&(x, y, _)| a < y && x < b) || FILLER.contains(t) || decoration {
             continue;
         }
         let bare = t.trim_end_matches('号');
