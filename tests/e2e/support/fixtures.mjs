@@ -86,11 +86,38 @@ export async function screenshot(page, name) {
 
 // A real click on the extension's toolbar button for this tab (CDP Extensions.triggerAction, which
 // needs --enable-unsafe-extension-debugging): it grants activeTab like a user's click does.
+//
+// A click that did not reach the page at all (no content script there afterwards, and no activeTab
+// grant to look with) is made again, at most twice: in about one full-suite run in three, the first
+// click right after a fresh browser started never reached the worker's listener (cause not found;
+// a person clicks again). A click that reached the page is never repeated, so nothing toggles twice.
 export async function clickToolbar(context, page, serviceWorker) {
   const browser = await context.browser().newBrowserCDPSession();
   const { targetInfos } = await browser.send('Target.getTargets', { filter: [{ type: 'tab' }] });
   const tab = targetInfos.find((t) => t.url === page.url());
   if (!tab) throw new Error(`no tab target for ${page.url()}`);
-  await browser.send('Extensions.triggerAction', { id: new URL(serviceWorker.url()).host, targetId: tab.targetId });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await browser.send('Extensions.triggerAction', { id: new URL(serviceWorker.url()).host, targetId: tab.targetId });
+    if (await reachedPage(serviceWorker, page.url())) break;
+  }
   await browser.detach();
+}
+
+// Within 8 s: does the page's top frame run our content script (in its isolated world)?
+async function reachedPage(serviceWorker, url) {
+  for (let i = 0; i < 80; i++) {
+    const started = await serviceWorker.evaluate(async (u) => {
+      const [tab] = await chrome.tabs.query({ url: u });
+      if (!tab) return false;
+      try {
+        const [r] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: () => Boolean(globalThis.DRStarted) });
+        return r?.result === true;
+      } catch {
+        return false; // no activeTab grant: the click did not arrive
+      }
+    }, url);
+    if (started) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
 }
