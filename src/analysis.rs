@@ -3,29 +3,39 @@
 //! `Engine::apply` does the rest. Being pure, `analyze` can run on another thread (the CLI
 //! overlaps it with `apply`) and is the unit the quality models are measured on.
 
-use crate::clean::{Cleaned, clean};
+use crate::clean::clean;
 use crate::comment::{Comment, Kind};
 use crate::demand::link_numbers;
 use crate::intent::{self, Intent};
 use crate::poll;
 use crate::question;
+use crate::sentiment::linear::Common;
 use crate::sentiment::{self, Polarity};
 use crate::similar::{self, Signature};
 use crate::sketch::hash64;
 use crate::tokenize::{self, Span};
 use rustc_hash::FxHashMap;
+use std::sync::{Arc, OnceLock};
 
+/// One row, analysed: the row's own facts, and what its text says (shared between every row with
+/// the same cleaned text, so a repeated comment costs a reference count, not a copy).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     pub kind: Kind,
     pub ts: Option<i64>,
     /// The viewer, hashed; `None` when the source does not say.
     pub user: Option<u64>,
+    pub truncated: bool,
+    reading: Arc<TextAnalysis>,
+}
+
+/// Everything `analyze` finds that depends on the cleaned text alone.
+#[derive(Debug, PartialEq)]
+pub struct TextAnalysis {
     /// Cleaned text, as shown to the host.
     pub text: String,
     /// `text` with ASCII lower-cased, when that differs (S码 → s码): what matching reads.
     lower: Option<String>,
-    pub truncated: bool,
     /// jieba tokens of `norm()`, as byte ranges.
     pub spans: Vec<Span>,
     pub is_question: bool,
@@ -39,7 +49,15 @@ pub struct Analysis {
     pub links: Vec<u32>,
 }
 
-impl Analysis {
+impl std::ops::Deref for Analysis {
+    type Target = TextAnalysis;
+
+    fn deref(&self) -> &TextAnalysis {
+        &self.reading
+    }
+}
+
+impl TextAnalysis {
     /// The text matching reads: cleaned and ASCII lower-cased.
     pub fn norm(&self) -> &str {
         self.lower.as_deref().unwrap_or(&self.text)
@@ -51,17 +69,13 @@ impl Analysis {
     }
 }
 
-/// Analyses one row on its own.
-pub fn analyze(c: &Comment) -> Analysis {
-    let user = c.user.as_deref().filter(|u| !u.is_empty()).map(hash64);
-    if c.kind != Kind::Comment {
-        return Analysis {
-            kind: c.kind,
-            ts: c.ts,
-            user,
+/// What an event row (gift, like…) reads as: nothing. One shared value.
+fn no_text() -> Arc<TextAnalysis> {
+    static NONE: OnceLock<Arc<TextAnalysis>> = OnceLock::new();
+    NONE.get_or_init(|| {
+        Arc::new(TextAnalysis {
             text: String::new(),
             lower: None,
-            truncated: false,
             spans: Vec::new(),
             is_question: false,
             intent: None,
@@ -70,44 +84,40 @@ pub fn analyze(c: &Comment) -> Analysis {
             signature: None,
             vote: None,
             links: Vec::new(),
-        };
+        })
+    })
+    .clone()
+}
+
+/// Analyses one row on its own.
+pub fn analyze(c: &Comment) -> Analysis {
+    let user = c.user.as_deref().filter(|u| !u.is_empty()).map(hash64);
+    if c.kind != Kind::Comment {
+        return Analysis { kind: c.kind, ts: c.ts, user, truncated: false, reading: no_text() };
     }
-    analyze_text(c, user, clean(&c.text))
+    let cleaned = clean(&c.text);
+    let truncated = cleaned.truncated;
+    Analysis { kind: Kind::Comment, ts: c.ts, user, truncated, reading: Arc::new(analyze_text(cleaned.text)) }
 }
 
 /// The text half of `analyze`: everything but the row's time, viewer and truncation depends on the
 /// cleaned text alone (which is what lets `Analyzer` reuse it).
-fn analyze_text(c: &Comment, user: Option<u64>, cleaned: Cleaned) -> Analysis {
-    let text = cleaned.text;
+fn analyze_text(text: String) -> TextAnalysis {
     let lower = text.bytes().any(|b| b.is_ascii_uppercase()).then(|| text.to_ascii_lowercase());
     let norm = lower.as_deref().unwrap_or(&text);
     let mut spans = Vec::with_capacity(norm.len() / 3 + 1);
     tokenize::spans_into(norm, &mut spans);
     let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &norm[a as usize..b as usize]).collect();
 
+    let common = Common::of(norm, &tokens);
     let vote = poll::vote(norm);
-    let is_question = vote.is_none() && question::is_question(norm, &tokens);
-    let intent = is_question.then(|| intent::classify(norm));
+    let is_question = vote.is_none() && question::is_question_with(norm, &tokens, &common);
+    let intent = is_question.then(|| intent::classify_with(norm, common.ngrams()));
     let signature = is_question.then(|| similar::signature(norm, &tokens));
-    let (polarity, score) = sentiment::score(norm, &tokens);
+    let (polarity, score) = sentiment::score_with(norm, &tokens, &common);
     let links = link_numbers(norm);
     drop(tokens);
-    Analysis {
-        kind: Kind::Comment,
-        ts: c.ts,
-        user,
-        text,
-        lower,
-        truncated: cleaned.truncated,
-        spans,
-        is_question,
-        intent,
-        polarity,
-        score,
-        signature,
-        vote,
-        links,
-    }
+    TextAnalysis { text, lower, spans, is_question, intent, polarity, score, signature, vote, links }
 }
 
 /// `analyze` with a memory: live rooms repeat themselves (扣1, 666, 来了, 哈哈哈 from many viewers
@@ -126,7 +136,7 @@ pub struct Analyzer {
 struct Memo {
     hash: u64,
     used: bool,
-    analysis: Analysis,
+    reading: Arc<TextAnalysis>,
 }
 
 /// Texts an `Analyzer` remembers (about 0.3 MB at most).
@@ -140,20 +150,22 @@ impl Analyzer {
         let user = c.user.as_deref().filter(|u| !u.is_empty()).map(hash64);
         let cleaned = clean(&c.text);
         let hash = hash64(cleaned.text.as_str());
+        let truncated = cleaned.truncated;
+        let row = |reading| Analysis { kind: Kind::Comment, ts: c.ts, user, truncated, reading };
         if let Some(&i) = self.index.get(&hash) {
             let memo = &mut self.slots[i as usize];
-            if memo.analysis.text == cleaned.text {
+            if memo.reading.text == cleaned.text {
                 memo.used = true;
-                return Analysis { ts: c.ts, user, truncated: cleaned.truncated, ..memo.analysis.clone() };
+                return row(memo.reading.clone());
             }
         }
-        let a = analyze_text(c, user, cleaned);
-        self.remember(hash, &a);
-        a
+        let reading = Arc::new(analyze_text(cleaned.text));
+        self.remember(hash, &reading);
+        row(reading)
     }
 
-    fn remember(&mut self, hash: u64, a: &Analysis) {
-        let memo = Memo { hash, used: false, analysis: a.clone() };
+    fn remember(&mut self, hash: u64, reading: &Arc<TextAnalysis>) {
+        let memo = Memo { hash, used: false, reading: reading.clone() };
         let i = if self.slots.len() < CACHE {
             self.slots.push(memo);
             self.slots.len() - 1

@@ -6,7 +6,7 @@
 //! sketch.
 
 use crate::intent::Intent;
-use crate::similar::{self, Signature};
+use crate::similar::{self, Shape, Signature};
 use crate::sketch::{DecayClock, Distinct, hash64};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -74,6 +74,9 @@ pub struct Groups {
     shared: Vec<u8>,
     #[serde(skip)]
     candidates: Vec<(u8, usize)>,
+    /// The pair model's view of each group's seed, by index into `groups`; rebuilt after a restore.
+    #[serde(skip)]
+    shapes: Vec<Shape>,
 }
 
 impl Default for Groups {
@@ -87,6 +90,7 @@ impl Default for Groups {
             index: FxHashMap::default(),
             shared: Vec::new(),
             candidates: Vec::new(),
+            shapes: Vec::new(),
         }
     }
 }
@@ -98,6 +102,7 @@ impl Groups {
 
     fn rebuild_index(&mut self) {
         self.index.clear();
+        self.shapes = self.groups.iter().map(|g| Shape::of(&g.seed)).collect();
         for i in 0..self.groups.len() {
             self.index_group(i);
         }
@@ -125,6 +130,9 @@ impl Groups {
         }
         if let Some(f) = self.base_clock.rebase(now_ms) {
             self.groups.iter_mut().for_each(|g| g.base /= f);
+        }
+        if self.shapes.len() != self.groups.len() {
+            self.rebuild_index(); // deserialized without `after_restore`
         }
         let idx = match self.best_match(sig) {
             Some(i) => i,
@@ -181,9 +189,13 @@ impl Groups {
             candidates.select_nth_unstable_by(MAX_CANDIDATES - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             candidates.truncate(MAX_CANDIDATES);
         }
+        if candidates.is_empty() {
+            return None;
+        }
+        let shape = Shape::of(sig);
         candidates
             .iter()
-            .map(|&(_, i)| (i, similar::score(sig, &self.groups[i].seed)))
+            .map(|&(_, i)| (i, similar::score_shaped((sig, &shape), (&self.groups[i].seed, &self.shapes[i]))))
             .filter(|(_, s)| *s >= similar::SAME)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i)
@@ -205,8 +217,10 @@ impl Groups {
             flood: false,
         };
         self.next_id += 1;
+        let shape = Shape::of(&g.seed);
         if self.groups.len() < MAX_GROUPS {
             self.groups.push(g);
+            self.shapes.push(shape);
             let i = self.groups.len() - 1;
             self.index_group(i);
             return i;
@@ -225,6 +239,7 @@ impl Groups {
             .expect("MAX_GROUPS > 0");
         self.unindex_group(victim);
         self.groups[victim] = g;
+        self.shapes[victim] = shape;
         self.index_group(victim);
         victim
     }

@@ -3,13 +3,14 @@
 // side with the object binding (`pushRows`, rows marshalled field by field), and linear memory while
 // 1M comments stream through the JSON binding.
 // Usage: node scripts/bench/wasm_bench.mjs CORPUS.json [COMMENTS] [BASELINE_COMMENTS]
+// DR_DIST=DIR measures another build (a directory holding www/wasm/), e.g. the one before a change.
 import { chromium } from 'playwright-core';
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const root = path.resolve(new URL('../..', import.meta.url).pathname);
+const root = path.resolve(process.env.DR_DIST || path.join(new URL('../..', import.meta.url).pathname, 'dist'));
 const corpus = process.argv[2];
 const total = Number(process.argv[3] || 1_000_000);
 const baseline = Number(process.argv[4] || Math.min(total, 300_000));
@@ -18,7 +19,7 @@ const types = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   const file = url.pathname === '/corpus.json' ? corpus
-    : url.pathname === '/' ? null : path.join(root, 'dist', path.normalize(url.pathname));
+    : url.pathname === '/' ? null : path.join(root, path.normalize(url.pathname));
   if (file === null) { res.writeHead(200, { 'content-type': 'text/html' }); return res.end('<!doctype html><title>bench</title>'); }
   if (!file.startsWith(root) && file !== corpus) { res.writeHead(403); return res.end(); }
   fs.readFile(file, (err, body) => {

@@ -128,6 +128,10 @@ fn is_commerce(i: Intent) -> bool {
 /// The learned stage's features: character n-grams and which rule phrases occur.
 pub fn sparse(text: &str, emit: &mut impl FnMut(u32)) {
     char_ngrams(text, emit);
+    rule_ids(text, emit);
+}
+
+fn rule_ids(text: &str, emit: &mut impl FnMut(u32)) {
     let r = rules();
     for m in r.ac.find_overlapping_iter(text) {
         emit(Hasher::new(Ns::Rule).feed(m.pattern().as_u64()).id());
@@ -145,12 +149,20 @@ pub fn commerce(text: &str) -> Option<Intent> {
 
 /// The intent of a comment already known to be a question. `text` is cleaned and lower-cased.
 pub fn classify(text: &str) -> Intent {
+    let mut ngrams = Vec::new();
+    char_ngrams(text, &mut |i| ngrams.push(i));
+    classify_with(text, &ngrams)
+}
+
+/// `classify` with the text's `char_ngrams` already hashed (the engine's `Common` ids).
+pub fn classify_with(text: &str, ngrams: &[u32]) -> Intent {
     if let Some(intent) = commerce(text) {
         return intent;
     }
     let m = model();
     let mut acc = [0i32; MAX_OUTPUTS];
-    sparse(text, &mut |id| m.add(id, &mut acc));
+    ngrams.iter().for_each(|&i| m.add(i, &mut acc));
+    rule_ids(text, &mut |id| m.add(id, &mut acc));
     let z = m.logits(&acc, &[]);
     let best = (0..LEARNED.len()).fold(0, |b, k| if z[k] > z[b] { k } else { b });
     LEARNED[best]

@@ -10,7 +10,7 @@
 
 pub mod rules;
 
-use crate::sentiment::linear::{Hasher, MAX_OUTPUTS, Model, Ns, char_ngrams, id};
+use crate::sentiment::linear::{Common, Hasher, MAX_OUTPUTS, Model, Ns, char_ngrams, id};
 use std::sync::OnceLock;
 
 fn model() -> &'static Model {
@@ -28,19 +28,24 @@ fn rule_id(code: u64) -> u32 {
 
 /// Emits the question model's features. `core` is `rules::core(text)`, non-empty.
 pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) {
-    char_ngrams(core, emit);
-    let mut prev = "^";
+    sparse_with(text, core, tokens, &Common::of(text, tokens), emit)
+}
+
+/// `sparse` from the comment's `Common` ids (the text's n-grams serve when the core is the text).
+fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &mut impl FnMut(u32)) {
+    if core.len() == text.len() {
+        common.ngrams().iter().for_each(|&i| emit(i));
+    } else {
+        char_ngrams(core, emit);
+    }
+    common.tokens().iter().for_each(|&i| emit(i));
     let mut wh_at = None;
     for (i, &t) in tokens.iter().enumerate() {
-        emit(id(Ns::Token, t));
-        emit(Hasher::new(Ns::TokenPair).str(prev).str(t).id());
-        prev = t;
         if let Some(w) = rules::wh_word(t) {
             emit(Hasher::new(Ns::Rule).feed(5000 + w as u64).id());
             wh_at.get_or_insert(i);
         }
     }
-    emit(Hasher::new(Ns::TokenPair).str(prev).str("$").id());
     if let Some(first) = tokens.first() {
         emit(id(Ns::First, first));
     }
@@ -100,7 +105,12 @@ pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32
 
 /// The detector. `text` is cleaned and lower-cased (see `clean`), `tokens` its tokens.
 pub fn is_question(text: &str, tokens: &[&str]) -> bool {
-    let Some(l) = logit(text, tokens) else { return false };
+    is_question_with(text, tokens, &Common::of(text, tokens))
+}
+
+/// `is_question` from the comment's `Common` ids (the engine hashes them once for every model).
+pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
+    let Some(l) = logit_with(text, tokens, common) else { return false };
     // A shopping ask in question form (啥价, 链接呢, 有货吗) is a question even where the model,
     // which learned mostly from chat, hesitates: these are the questions a seller's room is for.
     l > 0.0 || (crate::intent::commerce(text).is_some() && rules::rule(text, rules::core(text), tokens))
@@ -109,13 +119,17 @@ pub fn is_question(text: &str, tokens: &[&str]) -> bool {
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,
 /// or a bare interjection).
 pub fn logit(text: &str, tokens: &[&str]) -> Option<f32> {
+    logit_with(text, tokens, &Common::of(text, tokens))
+}
+
+fn logit_with(text: &str, tokens: &[&str], common: &Common) -> Option<f32> {
     let core = rules::core(text);
     if !core.chars().any(rules::alnum) || rules::only_interjections(core) {
         return None;
     }
     let m = model();
     let mut acc = [0i32; MAX_OUTPUTS];
-    sparse(text, core, tokens, &mut |i| m.add(i, &mut acc));
+    sparse_with(text, core, tokens, common, &mut |i| m.add(i, &mut acc));
     Some(m.logits(&acc, &[])[0])
 }
 

@@ -3,7 +3,7 @@
 //! model was trained on are, by construction, the ones it is scored on.
 
 use super::lexicon::{self, Entry};
-use super::linear::{Hasher, Ns, char_ngrams, id};
+use super::linear::{Common, Hasher, Ns, id};
 
 /// Length buckets in characters: live comments are ~7 characters, reviews ~50.
 fn length_bucket(n: usize) -> u64 {
@@ -25,28 +25,28 @@ fn is_sticker(t: &str) -> bool {
 /// Emits the sparse features of a cleaned, lower-cased comment and its tokens; returns the dense
 /// (real-valued) features, in the order the model files store their weights: the lexicon's sum.
 pub fn sparse(text: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) -> [f32; 1] {
-    sparse_read(text, tokens, emit).0
+    sparse_read(text, tokens, &Common::of(text, tokens), emit).0
 }
 
-/// `sparse`, and how many polar words the lexicon saw flipped by a negator (the engine's score uses
-/// it; reading the lexicon twice showed in the profile).
-pub fn sparse_read(text: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) -> ([f32; 1], u32) {
-    char_ngrams(text, emit);
+/// `sparse` from the comment's `Common` ids, and how many polar words the lexicon saw flipped by a
+/// negator (the engine's score uses it; reading the lexicon twice showed in the profile).
+pub fn sparse_read(text: &str, tokens: &[&str], common: &Common, emit: &mut impl FnMut(u32)) -> ([f32; 1], u32) {
+    common.ngrams().iter().chain(common.tokens()).for_each(|&i| emit(i));
     let lex = lexicon::lexicon();
-    let mut prev = "^";
     let mut stickers = 0u64;
-    for (i, &t) in tokens.iter().enumerate() {
-        emit(id(Ns::Token, t));
-        emit(Hasher::new(Ns::TokenPair).str(prev).str(t).id());
-        prev = t;
+    // Whether each of the two tokens before this one is a negator (`lexicon::negated`, without
+    // looking each token up three times).
+    let (mut neg1, mut neg2) = (false, false);
+    for &t in tokens {
         stickers += is_sticker(t) as u64;
+        let negator = matches!(lex.get(t), Some(Entry::Negator));
         // A word under a negator reads differently (不好看, 没有不满意); the n-grams alone cannot see a
-        // negator two tokens back.
-        if !matches!(lex.get(t), Some(Entry::Negator)) && lexicon::negated(tokens, i) {
+        // negator two tokens back. Two negators cancel (不是不好).
+        if !negator && neg1 != neg2 {
             emit(id(Ns::Negated, t));
         }
+        (neg2, neg1) = (neg1, negator);
     }
-    emit(Hasher::new(Ns::TokenPair).str(prev).str("$").id());
 
     let (sum, pos, neg, flipped) = lexicon::read(text, tokens);
     let band = (sum * 2.0).round().clamp(-4.0, 4.0) as i64;

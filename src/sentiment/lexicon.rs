@@ -41,14 +41,6 @@ pub fn lexicon() -> &'static FxHashMap<&'static str, Entry> {
     })
 }
 
-/// True when one of the two tokens before `i` is a negator (不是很好, 没有不满意).
-pub fn negated(tokens: &[&str], i: usize) -> bool {
-    let lex = lexicon();
-    (1..=2)
-        .filter_map(|back| i.checked_sub(back))
-        .fold(false, |neg, j| if matches!(lex.get(tokens[j]), Some(Entry::Negator)) { !neg } else { neg })
-}
-
 /// Longest phrases matched, in tokens: 割/韭菜 and 一点/都/不 are entries jieba cuts apart.
 const MAX_SPAN: usize = 3;
 
@@ -61,17 +53,8 @@ pub fn read(text: &str, tokens: &[&str]) -> (f32, u32, u32, u32) {
     let mut spans = [(0usize, 0usize); 64];
     let (mut n, mut offset) = (0, 0);
     for t in tokens.iter().take(spans.len()) {
-        // Tokens are slices of `text` (the engine's and the tests' alike): their place is where they
-        // point, which spares a substring search per token; a copied token is searched for.
-        let at = (t.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-        let inside = at >= offset && t.len() <= text.len() && at <= text.len() - t.len();
-        let pos = if inside && text.get(at..at + t.len()) == Some(*t) {
-            at - offset
-        } else {
-            let Some(pos) = text[offset..].find(t) else { break };
-            pos
-        };
-        spans[n] = (offset + pos, offset + pos + t.len());
+        let Some(at) = crate::tokenize::place(text, offset, t) else { break };
+        spans[n] = (at, at + t.len());
         offset = spans[n].1;
         n += 1;
     }

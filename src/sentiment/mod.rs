@@ -10,7 +10,7 @@ pub mod features;
 pub mod lexicon;
 pub mod linear;
 
-use linear::{MAX_OUTPUTS, Model};
+use linear::{Common, MAX_OUTPUTS, Model};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -44,15 +44,15 @@ fn live() -> &'static Model {
 
 /// Raw model outputs: the polarity log-odds and the live logits (pos, neu, neg).
 pub fn logits(text: &str, tokens: &[&str]) -> (f32, [f32; 3]) {
-    let (pol, live, _) = read(text, tokens);
+    let (pol, live, _) = read(text, tokens, &Common::of(text, tokens));
     (pol, live)
 }
 
 /// `logits` plus the lexicon's own reading (its sum, and how many polar words a negator flipped).
-fn read(text: &str, tokens: &[&str]) -> (f32, [f32; 3], (f32, u32)) {
+fn read(text: &str, tokens: &[&str], common: &Common) -> (f32, [f32; 3], (f32, u32)) {
     let (p, l) = (polarity(), live());
     let (mut ap, mut al) = ([0i32; MAX_OUTPUTS], [0i32; MAX_OUTPUTS]);
-    let (dense, flipped) = features::sparse_read(text, tokens, &mut |id| {
+    let (dense, flipped) = features::sparse_read(text, tokens, common, &mut |id| {
         p.add(id, &mut ap);
         l.add(id, &mut al);
     });
@@ -66,7 +66,12 @@ const SHORT: usize = 12;
 
 /// Scores a cleaned, lower-cased comment from its text and tokens.
 pub fn score(text: &str, tokens: &[&str]) -> (Polarity, f32) {
-    let (pol, [pos, neu, neg], (sum, flipped)) = read(text, tokens);
+    score_with(text, tokens, &Common::of(text, tokens))
+}
+
+/// `score` from the comment's `Common` ids (the engine hashes them once for every model).
+pub fn score_with(text: &str, tokens: &[&str], common: &Common) -> (Polarity, f32) {
+    let (pol, [pos, neu, neg], (sum, flipped)) = read(text, tokens, common);
     // Which way: the polarity model, nudged by what the live model learned about live slang (at half
     // weight: it was trained on short comments only, and on long reviews it adds noise).
     let mut s = libm::tanhf(0.5 * (pol + 0.5 * (pos - neg)));

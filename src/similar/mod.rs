@@ -10,6 +10,8 @@
 mod lists;
 pub mod pair;
 
+pub use pair::Shape;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use lists::{CONCEPTS, FILLER};
 use serde::{Deserialize, Serialize};
@@ -137,12 +139,12 @@ pub fn signature(text: &str, tokens: &[&str]) -> Signature {
     let mut words: Vec<String> = Vec::new();
     let mut offset = 0usize;
     for t in tokens {
-        let Some(pos) = text[offset..].find(t) else { continue };
-        let (a, b) = (offset + pos, offset + pos + t.len());
+        let Some(a) = crate::tokenize::place(text, offset, t) else { continue };
+        let b = a + t.len();
         offset = b;
         // Stickers and emoji ([比心], 😂) say how, not what: 价格多少 😂 asks what 多少钱 asks.
         let decoration = (t.starts_with('[') && t.ends_with(']')) || !t.chars().any(char::is_alphanumeric);
-        if covered.iter().any(|&(x, y, _)| a < y && x < b) || FILLER.contains(t) || decoration {
+        if covered.iter().any(|&(x, y, _)| a < y && x < b) || is_filler(t) || decoration {
             continue;
         }
         let bare = t.trim_end_matches('号');
@@ -160,9 +162,17 @@ pub fn signature(text: &str, tokens: &[&str]) -> Signature {
     Signature { concepts, words, numbers, chars, asks }
 }
 
+fn is_filler(token: &str) -> bool {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| FILLER.iter().copied().collect()).contains(token)
+}
+
 /// Numbers with their unit or role (3号, 160, s码): two questions naming different ones differ.
 fn numbers_in(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    if !text.chars().any(|c| c.is_ascii_digit() || crate::demand::cn_digit(c).is_some()) {
+        return out; // most questions name no number: no character buffer
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -198,6 +208,11 @@ fn next_is_hao(chars: &[char], i: usize) -> bool {
 
 /// Similarity in [0, 1]: the pair model's probability that both ask the same thing.
 pub fn score(a: &Signature, b: &Signature) -> f64 {
+    score_shaped((a, &Shape::of(a)), (b, &Shape::of(b)))
+}
+
+/// `score` with each signature's `Shape` already prepared (grouping keeps its seeds' shapes).
+pub fn score_shaped((a, sha): (&Signature, &Shape), (b, shb): (&Signature, &Shape)) -> f64 {
     if !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers != b.numbers {
         return 0.0;
     }
@@ -209,7 +224,7 @@ pub fn score(a: &Signature, b: &Signature) -> f64 {
         // pair model learned from open-domain pairs, where these synonyms are rare; the lists are ours.
         return 1.0;
     }
-    let p = 1.0 / (1.0 + libm::exp(-pair::logit(a, b) as f64));
+    let p = 1.0 / (1.0 + libm::exp(-pair::logit_shaped((a, sha), (b, shb)) as f64));
     if a.numbers.len() != b.numbers.len() {
         return p * 0.7; // "多少钱" vs "3号多少钱": related, but not the same ask
     }

@@ -88,8 +88,52 @@ fn ratio(x: usize, y: usize) -> f32 {
     if y == 0 { 0.0 } else { x as f32 / y as f32 }
 }
 
+/// What the pair features read of one signature's characters: the characters, their set and their
+/// bigram set. Prepared once per signature — a group's seed is scored against every question that
+/// shares a word with it, and sorting these per pair showed in the profile.
+#[derive(Clone, Debug)]
+pub struct Shape {
+    chars: [char; MAX_CHARS],
+    set: [char; MAX_CHARS],
+    bigrams: [(char, char); MAX_CHARS],
+    /// Lengths of `chars`, `set` and `bigrams`.
+    n: (u8, u8, u8),
+}
+
+impl Shape {
+    pub fn of(sig: &Signature) -> Shape {
+        let mut chars = ['\0'; MAX_CHARS];
+        let n = chars_into(&sig.chars, &mut chars).len();
+        let (mut set, mut bigrams) = (['\0'; MAX_CHARS], [('\0', '\0'); MAX_CHARS]);
+        let nset = set_of(chars[..n].iter().copied(), &mut set);
+        let nbi = set_of(chars[..n].windows(2).map(|w| (w[0], w[1])), &mut bigrams);
+        Shape { chars, set, bigrams, n: (n as u8, nset as u8, nbi as u8) }
+    }
+
+    fn chars(&self) -> &[char] {
+        &self.chars[..self.n.0 as usize]
+    }
+
+    fn set(&self) -> &[char] {
+        &self.set[..self.n.1 as usize]
+    }
+
+    fn bigrams(&self) -> &[(char, char)] {
+        &self.bigrams[..self.n.2 as usize]
+    }
+}
+
 /// Emits the sparse ids of a pair and returns its dense features. Symmetric in `a` and `b`.
 pub fn features(a: &Signature, b: &Signature, emit: &mut impl FnMut(u32)) -> [f32; DENSE] {
+    features_shaped((a, &Shape::of(a)), (b, &Shape::of(b)), emit)
+}
+
+/// `features` with each signature's `Shape` already prepared.
+pub fn features_shaped(
+    (a, sha): (&Signature, &Shape),
+    (b, shb): (&Signature, &Shape),
+    emit: &mut impl FnMut(u32),
+) -> [f32; DENSE] {
     let pid = |kind: u64| Hasher::new(Ns::Pair).feed(kind);
     let (mut w_common, mut w_union) = (0.0f32, 0.0f32);
     let mut diff_words = 0u64;
@@ -104,21 +148,17 @@ pub fn features(a: &Signature, b: &Signature, emit: &mut impl FnMut(u32)) -> [f3
             emit(pid(1).str(w).id());
         }
     });
-    let (mut bufa, mut bufb) = (['\0'; MAX_CHARS], ['\0'; MAX_CHARS]);
-    let (ca, cb) = (chars_into(&a.chars, &mut bufa), chars_into(&b.chars, &mut bufb));
-    let (mut sa, mut sb) = (['\0'; MAX_CHARS], ['\0'; MAX_CHARS]);
-    let (na, nb) = (set_of(ca.iter().copied(), &mut sa), set_of(cb.iter().copied(), &mut sb));
+    let (ca, cb) = (sha.chars(), shb.chars());
+    let (na, nb) = (sha.set().len(), shb.set().len());
     let mut diff_chars = 0u64;
-    let common_chars = merge(&sa[..na], &sb[..nb], |c, in_a, in_b| {
+    let common_chars = merge(sha.set(), shb.set(), |c, in_a, in_b| {
         if in_a != in_b {
             diff_chars += 1;
             emit(pid(2).feed(*c as u64).id());
         }
     });
-    let (mut ba, mut bb) = ([('\0', '\0'); MAX_CHARS], [('\0', '\0'); MAX_CHARS]);
-    let na2 = set_of(ca.windows(2).map(|w| (w[0], w[1])), &mut ba);
-    let nb2 = set_of(cb.windows(2).map(|w| (w[0], w[1])), &mut bb);
-    let common_bigrams = merge(&ba[..na2], &bb[..nb2], |_, _, _| {});
+    let (na2, nb2) = (sha.bigrams().len(), shb.bigrams().len());
+    let common_bigrams = merge(sha.bigrams(), shb.bigrams(), |_, _, _| {});
     for k in 0..16u64 {
         let (x, y) = (a.asks >> k & 1, b.asks >> k & 1);
         if x != y {
@@ -150,8 +190,13 @@ pub fn features(a: &Signature, b: &Signature, emit: &mut impl FnMut(u32)) -> [f3
 
 /// The pair model's log-odds that `a` and `b` ask the same thing.
 pub fn logit(a: &Signature, b: &Signature) -> f32 {
+    logit_shaped((a, &Shape::of(a)), (b, &Shape::of(b)))
+}
+
+/// `logit` with each signature's `Shape` already prepared.
+pub fn logit_shaped(a: (&Signature, &Shape), b: (&Signature, &Shape)) -> f32 {
     let m = model();
     let mut acc = [0i32; MAX_OUTPUTS];
-    let dense = features(a, b, &mut |id| m.add(id, &mut acc));
+    let dense = features_shaped(a, b, &mut |id| m.add(id, &mut acc));
     m.logits(&acc, &dense)[0]
 }
