@@ -28,11 +28,12 @@ fn rule_id(code: u64) -> u32 {
 
 /// Emits the question model's features. `core` is `rules::core(text)`, non-empty.
 pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) {
-    sparse_with(text, core, tokens, &Common::of(text, tokens), emit)
+    sparse_with(text, core, tokens, &Common::of(text, tokens), emit);
 }
 
-/// `sparse` from the comment's `Common` ids (the text's n-grams serve when the core is the text).
-fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &mut impl FnMut(u32)) {
+/// `sparse` from the comment's `Common` ids (the text's n-grams serve when the core is the text);
+/// returns what the former rule-only detector (`rules::rule`) says, which it reads on the way.
+fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &mut impl FnMut(u32)) -> bool {
     if core.len() == text.len() {
         common.ngrams().iter().for_each(|&i| emit(i));
     } else {
@@ -101,6 +102,7 @@ fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &
             emit(rule_id(1000 + (i * rules::SIGNALS + j) as u64));
         }
     }
+    core_rule
 }
 
 /// The detector. `text` is cleaned and lower-cased (see `clean`), `tokens` its tokens.
@@ -110,27 +112,28 @@ pub fn is_question(text: &str, tokens: &[&str]) -> bool {
 
 /// `is_question` from the comment's `Common` ids (the engine hashes them once for every model).
 pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
-    let Some(l) = logit_with(text, tokens, common) else { return false };
+    let Some((l, rule)) = logit_with(text, tokens, common) else { return false };
     // A shopping ask in question form (啥价, 链接呢, 有货吗) is a question even where the model,
     // which learned mostly from chat, hesitates: these are the questions a seller's room is for.
-    l > 0.0 || (crate::intent::commerce(text).is_some() && rules::rule(text, rules::core(text), tokens))
+    l > 0.0 || (rule && crate::intent::commerce(text).is_some())
 }
 
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,
 /// or a bare interjection).
 pub fn logit(text: &str, tokens: &[&str]) -> Option<f32> {
-    logit_with(text, tokens, &Common::of(text, tokens))
+    logit_with(text, tokens, &Common::of(text, tokens)).map(|(l, _)| l)
 }
 
-fn logit_with(text: &str, tokens: &[&str], common: &Common) -> Option<f32> {
+/// `logit`, and whether the rule-only detector calls it a question.
+fn logit_with(text: &str, tokens: &[&str], common: &Common) -> Option<(f32, bool)> {
     let core = rules::core(text);
     if !core.chars().any(rules::alnum) || rules::only_interjections(core) {
         return None;
     }
     let m = model();
     let mut acc = [0i32; MAX_OUTPUTS];
-    sparse_with(text, core, tokens, common, &mut |i| m.add(i, &mut acc));
-    Some(m.logits(&acc, &[])[0])
+    let rule = sparse_with(text, core, tokens, common, &mut |i| m.add(i, &mut acc));
+    Some((m.logits(&acc, &[])[0], rule))
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The hand-written reading of a comment's form: where the sentence really ends, its final particle,
 //! question words, A-not-A, jeers. These signals are features of the learned detector (`mod.rs`);
-//! `rule` is the former rule-only detector, kept as one more feature.
+//! `rule_marked` is the former rule-only detector, kept as one more feature.
 
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
@@ -249,7 +249,7 @@ pub fn only_interjections(core: &str) -> bool {
     core.chars().filter(|&c| alnum(c)).all(|c| INTERJECTIONS.contains(&c))
 }
 
-/// What `rule` and `signals` read of a text, found once per text (the detector asks for both, of
+/// What `rule_marked` and `signals` read of a text, found once per text (the detector asks for both, of
 /// the core and of the core without its vocative, and the automata are the costly part).
 #[derive(Clone, Copy)]
 pub struct Marks {
@@ -269,12 +269,7 @@ impl Marks {
     }
 }
 
-/// The former rule-only detector; `core` is `core(text)`, non-empty.
-pub fn rule(text: &str, core: &str, tokens: &[&str]) -> bool {
-    rule_marked(text, core, Marks::of(core, tokens.iter().any(|t| wh_word(t).is_some())))
-}
-
-/// `rule` with `core`'s marks already found.
+/// The former rule-only detector, from `core`'s marks; `core` is `core(text)`, non-empty.
 pub fn rule_marked(text: &str, core: &str, marks: Marks) -> bool {
     let has_mark = text.contains('?');
     let content = core.chars().filter(|&c| alnum(c)).count();
