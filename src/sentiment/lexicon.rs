@@ -41,6 +41,30 @@ pub fn lexicon() -> &'static FxHashMap<&'static str, Entry> {
     })
 }
 
+/// A string as the lexicon sees it: its entry, if any, and whether a longer entry starts with it.
+#[derive(Clone, Copy, Default)]
+struct Word {
+    entry: Option<Entry>,
+    starts_longer: bool,
+}
+
+/// The lexicon with every proper prefix of an entry marked: one lookup per token tells both what the
+/// token is and whether a run of tokens starting with it can be an entry (most cannot, which spares
+/// the two longer lookups).
+fn words() -> &'static FxHashMap<&'static str, Word> {
+    static WORDS: OnceLock<FxHashMap<&'static str, Word>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut m: FxHashMap<&'static str, Word> = FxHashMap::default();
+        for (&w, &e) in lexicon() {
+            m.entry(w).or_default().entry = Some(e);
+            for (i, _) in w.char_indices().skip(1) {
+                m.entry(&w[..i]).or_default().starts_longer = true;
+            }
+        }
+        m
+    })
+}
+
 /// Longest phrases matched, in tokens: 割/韭菜 and 一点/都/不 are entries jieba cuts apart.
 const MAX_SPAN: usize = 3;
 
@@ -63,12 +87,17 @@ pub fn read(text: &str, tokens: &[&str]) -> (f32, u32, u32, u32) {
     // The last two modifiers seen (degree weight or negator), with the unit index they ended at.
     let (mut weight, mut flip, mut last_modifier) = (1.0f32, false, usize::MAX);
     let (mut i, mut unit) = (0, 0);
+    let words = words();
     while i < n {
-        let found = (1..=MAX_SPAN.min(n - i))
-            .rev()
-            .filter(|&k| spans[i + k - 1].1 - spans[i].0 <= longest)
-            .find_map(|k| lex.get(&text[spans[i].0..spans[i + k - 1].1]).map(|e| (k, *e)));
-        let (k, entry) = found.unwrap_or((1, Entry::Polar(0.0)));
+        let first = words.get(&text[spans[i].0..spans[i].1]).copied().unwrap_or_default();
+        let longer = || {
+            (2..=MAX_SPAN.min(n - i))
+                .rev()
+                .filter(|&k| spans[i + k - 1].1 - spans[i].0 <= longest)
+                .find_map(|k| lex.get(&text[spans[i].0..spans[i + k - 1].1]).map(|e| (k, *e)))
+        };
+        let found = if first.starts_longer { longer() } else { None };
+        let (k, entry) = found.or(first.entry.map(|e| (1, e))).unwrap_or((1, Entry::Polar(0.0)));
         // Modifiers reach the next two units only (不是很好看: 不是 → 很 → 好看).
         if last_modifier == usize::MAX || unit > last_modifier + 2 {
             (weight, flip) = (1.0, false);
