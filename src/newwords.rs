@@ -21,7 +21,10 @@ const UNIGRAM_BITS: u8 = 12;
 const PAIR_BITS: u8 = 13;
 
 /// Particles and function words that never start or end a new word.
-const GLUE: &str = "的了吗呢啊吧呀哦嘛么是我你他她在有也都就和还很不没要这那个哈嗯啦";
+const GLUE: &[char] = &[
+    '的', '了', '吗', '呢', '啊', '吧', '呀', '哦', '嘛', '么', '是', '我', '你', '他', '她', '在', '有', '也', '都',
+    '就', '和', '还', '很', '不', '没', '要', '这', '那', '个', '哈', '嗯', '啦',
+];
 
 #[derive(Clone, Serialize, Deserialize)]
 pub struct NewWords {
@@ -183,7 +186,7 @@ fn is_candidate_part(t: &str) -> bool {
         last = c;
     }
     // A one-character token: is that character glue (a char search, not a substring search)?
-    n > 1 || (n == 1 && !GLUE.contains(last))
+    n > 1 || (n == 1 && !GLUE.contains(&last))
 }
 
 #[cfg(test)]

@@ -55,10 +55,11 @@ pub fn sparse_read(text: &str, tokens: &[&str], common: &Common, emit: &mut impl
 
     let chars = text.chars().filter(|&c| c != ' ').count();
     emit(Hasher::new(Ns::Length).feed(length_bucket(chars)).id());
-    for (k, mark) in ['!', '?', '~', '…', '。'].into_iter().enumerate() {
-        if text.contains(mark) {
-            emit(Hasher::new(Ns::Punct).feed(k as u64).id());
-        }
+    // Which marks occur, in one pass (`str::contains` runs a substring searcher for …, 。).
+    const MARKS: [char; 5] = ['!', '?', '~', '…', '。'];
+    let seen = text.chars().fold(0u8, |bits, c| bits | MARKS.iter().position(|&m| m == c).map_or(0, |k| 1 << k));
+    for k in (0..MARKS.len()).filter(|k| seen >> k & 1 == 1) {
+        emit(Hasher::new(Ns::Punct).feed(k as u64).id());
     }
     emit(Hasher::new(Ns::Punct).feed(10 + stickers.min(3)).id());
     ([sum.clamp(-4.0, 4.0)], flipped)
