@@ -67,7 +67,13 @@ fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &
     let has_mark = text.contains('?');
     emit(rule_id(1 + has_mark as u64));
     emit(rule_id(10 + content.min(12) as u64));
-    let core_marks = rules::Marks::of(core, wh_at.is_some());
+    // Which jeers the core holds, found once: the ids, and `Marks::not_asking` from the same scan.
+    let mut not_asking = false;
+    for m in rules::not_asking().find_iter(core) {
+        emit(rule_id(100 + m.pattern().as_u64()));
+        not_asking = true;
+    }
+    let core_marks = rules::Marks::found(core, wh_at.is_some(), not_asking);
     let end_marks = if end.len() == core.len() { core_marks } else { rules::Marks::of(end, wh_at.is_some()) };
     let core_rule = rules::rule_marked(text, core, core_marks);
     let end_rule = if end.len() == core.len() { core_rule } else { rules::rule_marked(text, end, end_marks) };
@@ -77,9 +83,6 @@ fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &
     if let Some(i) = wh_at {
         // A question word first, last or in the middle (谁叫你 / 你爱我像谁 / 你多大了).
         emit(rule_id(50 + (i == 0) as u64 + 2 * (i + 1 == tokens.len()) as u64));
-    }
-    for m in rules::not_asking().find_iter(core) {
-        emit(rule_id(100 + m.pattern().as_u64()));
     }
     // A particle near the end with only a few characters after it: 有用吗姜姜, 刚播吗姐.
     if let Some((k, c)) =

@@ -261,11 +261,12 @@ pub struct Marks {
 
 impl Marks {
     pub fn of(s: &str, wh_token: bool) -> Marks {
-        Marks {
-            not_asking: not_asking().is_match(s),
-            wh: wh_token || wh_phrases().is_match(s),
-            a_not_a: has_a_not_a(s),
-        }
+        Marks::found(s, wh_token, not_asking().is_match(s))
+    }
+
+    /// `of` when the caller already scanned `s` for `NOT_ASKING`.
+    pub fn found(s: &str, wh_token: bool, not_asking: bool) -> Marks {
+        Marks { not_asking, wh: wh_token || wh_phrases().is_match(s), a_not_a: has_a_not_a(s) }
     }
 }
 
