@@ -70,6 +70,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--before", type=Path, metavar="BIN",
                     help="an earlier build of danmu-radar: its `classify` runs in the same rounds (before/after)")
+    ap.add_argument("--before-dist", type=Path, metavar="DIR",
+                    help="an earlier wasm build (a directory holding www/wasm/): its wasm bench runs in the same rounds")
     args = ap.parse_args()
     results = {"machine": f"{cpu_model()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"}
 
@@ -110,14 +112,28 @@ def main():
     if not args.skip_wasm:
         base = OUT / "base_texts.json"
         base.write_text(json.dumps(corpus.base_comments(), ensure_ascii=False), encoding="utf-8")
-        wasm_runs = []
-        for _ in range(max(1, (args.runs + 1) // 2)):
+        wasm_runs, before_wasm = [], []
+
+        def wasm_bench(dist=None):
+            env = dict(os.environ, **({"DR_DIST": str(dist.resolve())} if dist else {}))
             out = subprocess.run(["node", Path(__file__).parent / "wasm_bench.mjs", base, str(args.wasm_comments)],
-                                 check=True, capture_output=True, text=True, cwd=REPO).stdout
-            wasm_runs.append(json.loads(out.strip().splitlines()[-1]))
+                                 check=True, capture_output=True, text=True, cwd=REPO, env=env).stdout
+            return json.loads(out.strip().splitlines()[-1])
+
+        # Before and after alternate, like the native runs, so both see the same load.
+        for _ in range(max(1, (args.runs + 1) // 2)):
+            wasm_runs.append(wasm_bench())
+            if args.before_dist:
+                before_wasm.append(wasm_bench(args.before_dist))
         results["wasm"] = sorted(wasm_runs, key=lambda w: w["perS"])[(len(wasm_runs) - 1) // 2]  # lower median
         results["wasm"]["all_per_s"] = [round(w["perS"]) for w in wasm_runs]
         results["wasm"]["all_push_rows_per_s"] = [round(w["pushRows"]["perS"]) for w in wasm_runs]
+        results["wasm"]["loads"] = [w["load"] for w in wasm_runs]
+        if before_wasm:
+            results["wasm_before"] = {"dist": str(args.before_dist),
+                                      "per_s": sorted(w["perS"] for w in before_wasm)[(len(before_wasm) - 1) // 2],
+                                      "all_per_s": [round(w["perS"]) for w in before_wasm],
+                                      "memory": before_wasm[0]["memory"]}
 
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
     nat = results["native"]
@@ -143,6 +159,13 @@ def main():
               f"`pushRows` {w['pushRows']['perS']:,.0f}/s | {w['perS'] / w['pushRows']['perS']:.2f}× | ≥ 150,000/s |")
         print(f"| wasm linear memory, 100k → {w['comments']:,} comments | {mem[0]:.1f} → {mem[-1]:.1f} MiB "
               f"(checkpoint {w['checkpointBytes'] / 1024:.0f} KiB) | | | ≤ 80 MiB, flat |")
+        print(f"wasm loads (start, end) per run: {w['loads']}")
+    if "wasm_before" in results:
+        b, w = results["wasm_before"], results["wasm"]
+        bmem = [m["bytes"] / 2**20 for m in b["memory"]]
+        print(f"| wasm `pushBatchJson` before ({b['dist']}) vs now, same rounds | {w['perS']:,.0f}/s "
+              f"(runs {w['all_per_s']}) | {b['per_s']:,.0f}/s (runs {b['all_per_s']}; memory {bmem[0]:.1f} → "
+              f"{bmem[-1]:.1f} MiB) | {w['perS'] / b['per_s']:.2f}× | |")
 
 
 if __name__ == "__main__":
