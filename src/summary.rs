@@ -25,9 +25,10 @@ pub enum Scope {
     Session,
 }
 
-/// Hot questions asked more than once, most asked first.
+/// Hot questions more than one viewer asked, hottest first. "最多人问" counts people: one viewer
+/// repeating a question (要不要我给你点 ×2, 1人) is not what a room keeps asking.
 fn recurring(s: &Snapshot) -> impl Iterator<Item = &crate::groups::HotQuestion> {
-    s.hot_questions.iter().filter(|q| q.count >= 2)
+    s.hot_questions.iter().filter(|q| q.users >= 2)
 }
 
 pub fn local_summary(s: &Snapshot, lang: Lang, scope: Scope) -> String {
@@ -47,12 +48,12 @@ fn zh(s: &Snapshot, scope: Scope) -> String {
     } else {
         format!("整场共 {} 条评论，平均每分钟 {} 条。", s.totals.comments, s.totals.per_minute)
     };
-    // Only a question asked more than once is worth the host's attention as "most asked"; a room
-    // of one-off questions gets said so, not its first one-off question.
+    // Only a question more than one viewer asked is worth the host's attention as "most asked"; a
+    // room of one-off questions gets said so, not its first one-off question.
     let qs: Vec<&_> = recurring(s).take(2).collect();
     match qs.as_slice() {
         [] if s.totals.questions > 0 => {
-            out.push_str(&format!("共 {} 条提问，还没有被重复问到的问题。", s.totals.questions))
+            out.push_str(&format!("共 {} 条提问，还没有被多人问到的问题。", s.totals.questions))
         }
         [] => out.push_str("暂时没有集中的提问。"),
         [a] => out.push_str(&format!("最多人问「{}」（{}人）。", a.text, a.users)),
@@ -108,7 +109,7 @@ fn en(s: &Snapshot, scope: Scope) -> String {
     match recurring(s).next() {
         Some(q) => out.push_str(&format!("Most asked: \"{}\" ({} viewers). ", q.text, q.users)),
         None if s.totals.questions > 0 => {
-            out.push_str(&format!("{} questions, none asked twice yet. ", s.totals.questions))
+            out.push_str(&format!("{} questions, none asked by two viewers yet. ", s.totals.questions))
         }
         None => out.push_str("No recurring questions yet. "),
     }
@@ -149,7 +150,10 @@ mod tests {
         let s = summary_after(&[("a", "多少钱"), ("b", "几点下播"), ("c", "什么价格")]);
         assert!(s.contains("最多人问「"), "{s}");
         let s = summary_after(&[("a", "几点下播"), ("b", "主播多高")]);
-        assert!(s.contains("共 2 条提问，还没有被重复问到的问题"), "{s}");
+        assert!(s.contains("共 2 条提问，还没有被多人问到的问题"), "{s}");
+        // One viewer asking twice is not "most asked".
+        let s = summary_after(&[("a", "要不要我给你点"), ("a", "要不要我给你点"), ("b", "几点下播")]);
+        assert!(!s.contains("最多人问"), "{s}");
         assert!(!s.contains("最多人问"), "{s}");
     }
 }
