@@ -73,7 +73,9 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
     const list = el('ol', { class: 'dr-questions' });
     for (const q of s.hot_questions) {
       const done = el('button', { class: 'dr-answer', title: t.markAnswered, 'aria-label': t.markAnswered, testid: 'dr-mark-answered', onclick: () => source.markAnswered(q.id) }, '✓');
-      list.append(el('li', { class: 'dr-question', testid: 'dr-hot-question', 'data-id': String(q.id) },
+      // One viewer's question stays listed but quieter: what several viewers ask should catch the eye.
+      const single = q.users < 2 ? ' dr-question-single' : '';
+      list.append(el('li', { class: `dr-question${single}`, testid: 'dr-hot-question', 'data-id': String(q.id) },
         el('span', { class: 'dr-q-text', testid: 'dr-hot-question-text', title: q.examples.join(' / ') }, q.text),
         el('span', { class: 'dr-q-meta' },
           el('span', { class: `dr-tag dr-tag-${q.intent}` }, t.intents[q.intent] || q.intent),
