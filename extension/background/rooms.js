@@ -87,9 +87,10 @@ export class Rooms {
     return { tabId, roomKey, engine, captures: new Map(), overlays: new Set(), checkpointTimer: 0, snapshotTimer: 0, status: 'searching' };
   }
 
-  apply(room, source, seq, rows) {
-    // One JSON string crosses into wasm instead of every field of every row (same rows, same rule).
-    if (room.engine.pushBatchJson(source, seq, JSON.stringify(rows))) {
+  // `rowsJson`: the batch as the content script sent it, already checked (protocol.js batchRows).
+  apply(room, source, seq, rowsJson) {
+    // One JSON string crosses into wasm instead of every field of every row.
+    if (room.engine.pushBatchJson(source, seq, rowsJson)) {
       this.scheduleCheckpoint(room);
       this.scheduleSnapshot(room);
     } else {

@@ -7,7 +7,7 @@ import init, { RadarEngine, warmUp } from '../wasm/danmu_radar.js';
 import { Rooms } from './rooms.js';
 import { Assistants } from './llm.js';
 
-const { PORT, check } = globalThis.DRProtocol;
+const { PORT, check, batchRows } = globalThis.DRProtocol;
 const OVERLAY_URL = chrome.runtime.getURL('overlay/overlay.html');
 const rooms = new Rooms(RadarEngine);
 const assistants = new Assistants(); // the optional LLM assistant (background/llm.js)
@@ -57,9 +57,11 @@ function capture(port, tabId, frameId) {
         port.postMessage({ type: 'sw/ack', source, seq: room.engine.appliedSeq(source) });
         rooms.scheduleSnapshot(room);
       } else if (msg.type === 'cs/batch' && room && msg.source === source) {
-        rooms.apply(room, source, msg.seq, msg.rows);
-        assistants.observe(room, msg.rows);
-        if (!shown && !asking && tries < 5 && msg.rows.length) {
+        const rows = batchRows(msg.rowsJson);
+        if (!rows) return;
+        rooms.apply(room, source, msg.seq, msg.rowsJson);
+        assistants.observe(room, rows);
+        if (!shown && !asking && tries < 5 && rows.length) {
           asking = true;
           tries++;
           chrome.tabs.sendMessage(tabId, { type: 'sw/show-overlay' }, { frameId: 0 })
