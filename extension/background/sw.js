@@ -33,7 +33,32 @@ chrome.runtime.onConnect.addListener((port) => {
   port.disconnect();
 });
 
+// Captures in subframes, by tab. The overlay they made the top frame show goes when the last of
+// them goes and none comes within HIDE_AFTER_MS: on an in-site navigation YouTube's chat frame
+// leaves with the live video (the next video's, if it is live, comes within that time; a chat frame
+// that reloads too). The top frame keeps an overlay its own capture shows.
+const HIDE_AFTER_MS = 1500;
+const framed = new Map(); // tabId → {ports: Set, timer}
+
+function framedCapture(tabId, port) {
+  let f = framed.get(tabId);
+  if (!f) framed.set(tabId, (f = { ports: new Set(), timer: 0 }));
+  f.ports.add(port);
+  clearTimeout(f.timer);
+  port.onDisconnect.addListener(() => {
+    f.ports.delete(port);
+    if (f.ports.size) return;
+    clearTimeout(f.timer);
+    f.timer = setTimeout(() => {
+      if (f.ports.size) return;
+      framed.delete(tabId);
+      chrome.tabs.sendMessage(tabId, { type: 'sw/hide-overlay' }, { frameId: 0 }).catch(() => {});
+    }, HIDE_AFTER_MS);
+  });
+}
+
 function capture(port, tabId, frameId) {
+  if (frameId !== 0) framedCapture(tabId, port);
   let room = null;
   let source = null;
   // A capture in a subframe (YouTube's live_chat iframe, a Bilibili room inside an activity page)
@@ -108,6 +133,8 @@ function overlay(port, tabId) {
 }
 
 chrome.tabs.onRemoved.addListener((tabId) => {
+  clearTimeout(framed.get(tabId)?.timer);
+  framed.delete(tabId);
   ready.then(() => rooms.close(tabId));
   ready.then(() => assistants.close(tabId));
 });

@@ -44,6 +44,7 @@
     'sw/ack': (m) => isStr(m.source, 64) && isInt(m.seq),
     'sw/toggle-overlay': () => true,
     'sw/show-overlay': () => true,
+    'sw/hide-overlay': () => true,
     'sw/start-picker': () => true,
     'ui/hello': () => true,
     'ui/mark-answered': (m) => isInt(m.id),
