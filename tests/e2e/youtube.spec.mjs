@@ -55,3 +55,16 @@ test('YouTube in-site navigation: the overlay goes with the chat frame and comes
   const next = await waitForFeed(page);
   await expect(o.getByTestId('dr-total-comments')).toHaveText(String(next.comment));
 });
+
+test('YouTube in-site navigation from one live video to another: the overlay follows the new room', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await openAndFeed(page, `${WATCH}&seed=4&count=30&rate=40&events=gift`, serviceWorker);
+  const first = await waitForFeed(page);
+  const o = overlay(page);
+  await expect(o.getByTestId('dr-total-comments')).toHaveText(String(first.comment));
+  await page.evaluate(() => window.__navigate('v=dQ8fixture3&seed=5&count=20&rate=40&events=gift'));
+  await expect.poll(() => room(serviceWorker, page)).toBe('youtube:dQ8fixture3 capturing');
+  await page.evaluate(() => window.__startFeed());
+  const next = await waitForFeed(page);
+  await expect(o.getByTestId('dr-total-comments')).toHaveText(String(next.comment));
+});
