@@ -74,7 +74,9 @@ export class Rooms {
     }
     if (!room || (roomKey !== undefined && room.roomKey !== roomKey)) {
       if (roomKey === undefined) return null;
+      const left = room;
       room = this.make(tabId, roomKey, new this.RadarEngine(this.lang));
+      if (left) this.retire(left, room);
     }
     this.byTab.set(tabId, room);
     for (const port of this.waiting.get(tabId) || []) this.attach(room, port);
@@ -82,14 +84,28 @@ export class Rooms {
     return room;
   }
 
+  // A room the tab left for another (an in-site navigation to another live video): its overlays
+  // follow the tab, its timers stop (a late checkpoint would overwrite the next room's), its engine
+  // is freed; a batch its capture still sends is dropped.
+  retire(left, next) {
+    clearTimeout(left.checkpointTimer);
+    clearTimeout(left.snapshotTimer);
+    left.retired = true;
+    for (const port of left.overlays) this.attach(next, port);
+    left.overlays.clear();
+    left.engine.free();
+  }
+
   make(tabId, roomKey, engine) {
     engine.setLang(this.lang);
     return { tabId, roomKey, engine, captures: new Map(), overlays: new Set(), checkpointTimer: 0, snapshotTimer: 0, status: 'searching' };
   }
 
-  apply(room, source, seq, rows) {
-    // One JSON string crosses into wasm instead of every field of every row (same rows, same rule).
-    if (room.engine.pushBatchJson(source, seq, JSON.stringify(rows))) {
+  // `rowsJson`: the batch as the content script sent it, already checked (protocol.js batchRows).
+  apply(room, source, seq, rowsJson) {
+    if (room.retired) return;
+    // One JSON string crosses into wasm instead of every field of every row.
+    if (room.engine.pushBatchJson(source, seq, rowsJson)) {
       this.scheduleCheckpoint(room);
       this.scheduleSnapshot(room);
     } else {

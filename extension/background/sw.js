@@ -7,7 +7,7 @@ import init, { RadarEngine, warmUp } from '../wasm/danmu_radar.js';
 import { Rooms } from './rooms.js';
 import { Assistants } from './llm.js';
 
-const { PORT, check } = globalThis.DRProtocol;
+const { PORT, check, batchRows } = globalThis.DRProtocol;
 const OVERLAY_URL = chrome.runtime.getURL('overlay/overlay.html');
 const rooms = new Rooms(RadarEngine);
 const assistants = new Assistants(); // the optional LLM assistant (background/llm.js)
@@ -33,7 +33,32 @@ chrome.runtime.onConnect.addListener((port) => {
   port.disconnect();
 });
 
+// Captures in subframes, by tab. The overlay they made the top frame show goes when the last of
+// them goes and none comes within HIDE_AFTER_MS: on an in-site navigation YouTube's chat frame
+// leaves with the live video (the next video's, if it is live, comes within that time; a chat frame
+// that reloads too). The top frame keeps an overlay its own capture shows.
+const HIDE_AFTER_MS = 1500;
+const framed = new Map(); // tabId → {ports: Set, timer}
+
+function framedCapture(tabId, port) {
+  let f = framed.get(tabId);
+  if (!f) framed.set(tabId, (f = { ports: new Set(), timer: 0 }));
+  f.ports.add(port);
+  clearTimeout(f.timer);
+  port.onDisconnect.addListener(() => {
+    f.ports.delete(port);
+    if (f.ports.size) return;
+    clearTimeout(f.timer);
+    f.timer = setTimeout(() => {
+      if (f.ports.size) return;
+      framed.delete(tabId);
+      chrome.tabs.sendMessage(tabId, { type: 'sw/hide-overlay' }, { frameId: 0 }).catch(() => {});
+    }, HIDE_AFTER_MS);
+  });
+}
+
 function capture(port, tabId, frameId) {
+  if (frameId !== 0) framedCapture(tabId, port);
   let room = null;
   let source = null;
   // A capture in a subframe (YouTube's live_chat iframe, a Bilibili room inside an activity page)
@@ -57,9 +82,11 @@ function capture(port, tabId, frameId) {
         port.postMessage({ type: 'sw/ack', source, seq: room.engine.appliedSeq(source) });
         rooms.scheduleSnapshot(room);
       } else if (msg.type === 'cs/batch' && room && msg.source === source) {
-        rooms.apply(room, source, msg.seq, msg.rows);
-        assistants.observe(room, msg.rows);
-        if (!shown && !asking && tries < 5 && msg.rows.length) {
+        const rows = batchRows(msg.rowsJson);
+        if (!rows) return;
+        rooms.apply(room, source, msg.seq, msg.rowsJson);
+        assistants.observe(room, rows);
+        if (!shown && !asking && tries < 5 && rows.length) {
           asking = true;
           tries++;
           chrome.tabs.sendMessage(tabId, { type: 'sw/show-overlay' }, { frameId: 0 })
@@ -106,6 +133,8 @@ function overlay(port, tabId) {
 }
 
 chrome.tabs.onRemoved.addListener((tabId) => {
+  clearTimeout(framed.get(tabId)?.timer);
+  framed.delete(tabId);
   ready.then(() => rooms.close(tabId));
   ready.then(() => assistants.close(tabId));
 });

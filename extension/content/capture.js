@@ -14,25 +14,23 @@
   class Capture {
     constructor(adapter, emit, status) {
       this.adapter = adapter;
+      this.finder = rowFinder(adapter.row);
       this.emit = emit; // (rows) => void
       this.status = status; // (state, detail) => void
       this.list = null;
-      // A row the page removes before the next scan (a trim or clean_chat_view within the scan delay)
-      // is read from the mutation record, where it survives detached.
-      this.observer = new MutationObserver(() => this.schedule());
-      // Removals alone, on their own observer: the records of every attribute and text change
-      // (most of a busy list's mutations) are never walked.
-      this.removals = new MutationObserver((records) => this.readRemoved(records));
+      // One observer: its records name the rows that changed (read again at the next scan, the
+      // others come from the read cache) and the rows removed before a scan read them (read from
+      // the record, where they survive detached: a trim or clean_chat_view within the scan delay).
+      this.observer = new MutationObserver((records) => this.mutated(records));
       this.tickerObserver = new MutationObserver(() => this.readTickers());
       this.timer = 0;
-      this.rewrites = 0; // rows rewritten in place since the last scan
+      this.dirty = new Set(); // rows a record named (added or rewritten) since the last scan
       this.rowCount = 0; // rows the last scan saw
       this.prevKeys = [];
       this.seen = new Map(); // id → content key (insertion-ordered: oldest first)
       this.tickers = new Map(); // ticker element → last text
-      // Row element → what it last read as, with the fingerprint it was read under. A recycled or
-      // re-rendered row changes its fingerprint (id, text, image count) and is read again; an
-      // untouched row costs one textContent read per scan instead of a full parse.
+      // Row element → {id, key, row} as it last read. Valid until a record names the row or its id
+      // changes (a recycled slot's new data-index or offset): then it is read again.
       this.readCache = new WeakMap();
       this.state = '';
     }
@@ -53,7 +51,6 @@
       clearInterval(this.pillTimer);
       clearTimeout(this.timer);
       this.observer.disconnect();
-      this.removals.disconnect();
       this.tickerObserver.disconnect();
     }
 
@@ -68,15 +65,14 @@
       const list = DRDom.find(document, this.adapter.list);
       if (list === this.list) return;
       this.observer.disconnect();
-      this.removals.disconnect();
       this.list = list;
       this.prevKeys = [];
+      this.dirty.clear();
       if (!list) {
         this.setState(this.state ? 'lost' : 'searching');
         return;
       }
       this.observer.observe(list, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-index', 'style', 'data-id', 'class'] });
-      this.removals.observe(list, { childList: true, subtree: true });
       this.setState('capturing');
       this.watchTickers();
       // Rows already on screen when we arrive are history, not new comments: record, don't emit.
@@ -87,41 +83,65 @@
       if (!this.timer) this.timer = setTimeout(() => { this.timer = 0; this.scan(true); }, SCAN_DELAY_MS);
     }
 
-    // Rows removed before any scan read them: new comments the scan would miss. A row the scan
-    // already read (same fingerprint in the read cache), a row moved within the list, and a row
-    // remounted with the same content in the same batch of mutations (a re-render: the scan counts
-    // its new node) are left to the scan. Rows with an id are recorded as seen, so the scan never
-    // counts them again.
-    readRemoved(records) {
+    mutated(records) {
       if (!this.list) return;
-      const a = this.adapter;
+      this.note(records);
+      // A virtual list rewrites its slots in place (Douyin: 21 slots, every ~40 ms at 500 rows/s):
+      // once half as many rows as the last scan saw were added or rewritten since, scan now, before
+      // the timer (a busy page delays it) lets a slot be rewritten twice. From an empty list that
+      // is after 4 rows: the first rows fill the slots, and a slow first scan lost them.
+      if (this.dirty.size >= Math.max(4, this.rowCount >> 1)) {
+        clearTimeout(this.timer);
+        this.timer = 0;
+        this.scan(true);
+      } else {
+        this.schedule();
+      }
+    }
+
+    // Marks the rows these records touched, and reads the rows they removed that no scan read as
+    // they are: new comments the scan would miss. A row read and untouched since, a row moved within
+    // the list, and a row remounted with the same content in the same batch of mutations (a
+    // re-render: the scan counts its new node) are left to the scan. Rows with an id are recorded
+    // as seen, so the scan never counts them again.
+    note(records) {
+      const find = this.finder;
+      let target = null;
+      let row = null; // the row `target` is in, if any
       let gone = null;
       for (const rec of records) {
-        if (!rec.removedNodes.length) continue;
-        // Nodes removed from inside a row are its parts (a row rewritten in place), never rows.
-        // A virtual list rewrites its slots in place (Douyin: 21 slots, every ~40 ms at 500 rows/s):
-        // once half the slots were rewritten since the last scan, scan now, before the timer (a
-        // busy page delays it) lets a slot be rewritten twice.
-        if (rec.target.closest?.(a.row)) {
-          if (++this.rewrites >= Math.max(4, this.rowCount >> 1) && this.timer) {
-            clearTimeout(this.timer);
-            this.timer = 0;
-            this.scan(true);
-          }
-          continue;
+        const type = rec.type;
+        // Attributes (a recycled slot's data-index, a row's offset) change ids and order, which
+        // every scan compares for every row; only what a row contains changes what it reads as.
+        if (type === 'attributes') continue;
+        if (rec.target !== target) {
+          target = rec.target;
+          row = target === this.list ? null : find.of(target, this.list);
+        }
+        if (row) {
+          // The row, and a row it is nested in (Twitch: read with its outer row).
+          for (let r = row; r && !this.dirty.has(r); r = find.outer(r)) this.dirty.add(r);
+          continue; // a node added to or removed from inside a row is a part of it, never a row
+        }
+        if (type !== 'childList') continue;
+        // Rows added: read at the scan even if their node was read before (it may have been
+        // rewritten while detached, where no record reaches us).
+        for (const n of rec.addedNodes) {
+          if (n.nodeType === 1) for (const el of find.in(n, target, this.list)) this.dirty.add(el);
         }
         for (const n of rec.removedNodes) {
           if (n.nodeType !== 1 || n.isConnected) continue;
-          for (const el of n.matches(a.row) ? [n] : n.querySelectorAll(a.row)) {
-            // Scanned as it is (with the id it had then: a detached row may have lost the slot
-            // its id comes from, as in TikTok's and Douyin's virtual lists).
-            const hit = this.readCache.get(el);
-            if (hit && hit.print === fingerprint(a, el, hit.id)) continue;
+          for (const el of find.in(n, target, this.list)) {
+            if (this.readCache.has(el) && !this.dirty.has(el)) continue;
             (gone ||= []).push(el);
           }
         }
       }
-      if (!gone) return;
+      if (gone) this.readGone(gone, records);
+    }
+
+    readGone(gone, records) {
+      const a = this.adapter;
       let remounted = null; // content keys of rows added in this batch and still in the list
       const fresh = [];
       for (const el of gone) {
@@ -151,7 +171,7 @@
       for (const rec of records) {
         for (const n of rec.addedNodes) {
           if (n.nodeType !== 1 || !this.list.contains(n)) continue;
-          for (const el of n.matches(a.row) ? [n] : n.querySelectorAll(a.row)) {
+          for (const el of this.finder.in(n, rec.target, this.list)) {
             const r = a.read(el);
             if (!r || !r.text) continue;
             const key = `${r.kind || 'comment'}\u0001${r.user || ''}\u0001${r.text}`;
@@ -162,44 +182,55 @@
       return keys;
     }
 
+    // The list's rows in DOM order as read-cache entries ({el, id, key, row}), rows without text
+    // left out. Only rows a record named since the last scan, or whose id changed, are read again.
     rows() {
       const a = this.adapter;
       const out = [];
       for (const el of this.list.querySelectorAll(a.row)) {
         const id = a.messageId ? a.messageId(el) : undefined;
-        const print = fingerprint(a, el, id);
         let hit = this.readCache.get(el);
-        if (!hit || hit.print !== print) {
-          hit = { print, id, r: a.read(el) };
+        if (!hit || hit.id !== id || this.dirty.has(el)) {
+          hit = entry(el, id, a.read(el));
           this.readCache.set(el, hit);
         }
-        const r = hit.r;
-        if (!r || !r.text) continue;
-        const kind = r.kind || 'comment';
-        const key = `${kind}\u0001${r.user || ''}\u0001${r.text}`;
-        out.push({ el, key, id, order: a.order ? a.order(el) : undefined, row: { text: r.text, user: r.user || undefined, kind } });
+        if (hit.key) out.push(hit);
       }
-      if (a.order) out.sort((x, y) => (x.order ?? 0) - (y.order ?? 0));
+      this.dirty.clear();
       return out;
+    }
+
+    // In message order: recycled lists keep their slots in any DOM order (adapter.order).
+    ordered(entries) {
+      const order = this.adapter.order;
+      if (!order || entries.length < 2) return entries;
+      const keys = new Map(entries.map((e) => [e, order(e.el) ?? 0]));
+      return entries.sort((x, y) => keys.get(x) - keys.get(y));
     }
 
     scan(emitNew) {
       if (!this.list) return;
+      this.note(this.observer.takeRecords());
       const rows = this.rows();
-      this.rewrites = 0;
       this.rowCount = rows.length;
-      const fresh = [];
-      const withId = rows.filter((r) => r.id !== undefined && r.id !== '');
-      for (const r of withId) {
-        if (this.seen.get(r.id) === r.key) continue;
-        this.seen.delete(r.id);
-        this.seen.set(r.id, r.key);
-        fresh.push(r);
+      let fresh = [];
+      let plain = [];
+      for (const r of rows) {
+        if (r.id === undefined || r.id === '') {
+          plain.push(r);
+        } else if (this.seen.get(r.id) !== r.key) {
+          this.seen.delete(r.id);
+          this.seen.set(r.id, r.key);
+          fresh.push(r);
+        }
       }
       while (this.seen.size > MAX_IDS) this.seen.delete(this.seen.keys().next().value);
-      const plain = rows.filter((r) => r.id === undefined || r.id === '');
+      // Only the rows that matter are put in order: new ones with an id, and all without one
+      // (their keys are diffed in order against the last scan's).
+      fresh = this.ordered(fresh);
+      plain = this.ordered(plain);
       const keys = plain.map((r) => r.key);
-      fresh.push(...newSince(this.prevKeys, keys).map((i) => plain[i]));
+      for (const i of newSince(this.prevKeys, keys)) fresh.push(plain[i]);
       this.prevKeys = keys;
       if (emitNew && fresh.length) {
         const ts = Date.now();
@@ -244,9 +275,38 @@
     }
   }
 
-  // What a row element shows: when it changes, the row is read again.
-  function fingerprint(a, el, id = a.messageId ? a.messageId(el) : undefined) {
-    return `${id}\u0001${el.textContent}\u0001${el.getElementsByTagName('img').length}`;
+  // Rows as the list sees them: of(node, list) is the row a node is part of (itself included) or
+  // null, outer(row) the row that row is nested in or null; in(node, parent, list) the rows in a
+  // node added to or removed from `parent`. A selector scoped to the list (':scope > div': its
+  // children) is read as such, not relative to the node.
+  function rowFinder(sel) {
+    const scoped = /^:scope\s*>\s*((?:(?!:scope).)+)$/.exec(sel.trim());
+    if (!scoped) {
+      return {
+        of(node) {
+          const el = node.nodeType === 1 ? node : node.parentElement;
+          return el ? el.closest(sel) : null;
+        },
+        outer: (row) => row.parentElement?.closest(sel) || null,
+        in: (n) => (n.matches(sel) ? [n] : n.querySelectorAll(sel)),
+      };
+    }
+    const child = scoped[1];
+    return {
+      of(node, list) {
+        let el = node.nodeType === 1 ? node : node.parentElement;
+        while (el && el.parentElement !== list) el = el.parentElement;
+        return el && el.matches(child) ? el : null;
+      },
+      outer: () => null,
+      in: (n, parent, list) => (parent === list && n.matches(child) ? [n] : []),
+    };
+  }
+
+  function entry(el, id, r) {
+    if (!r || !r.text) return { el, id, key: null, row: null };
+    const kind = r.kind || 'comment';
+    return { el, id, key: `${kind}\u0001${r.user || ''}\u0001${r.text}`, row: { text: r.text, user: r.user || undefined, kind } };
   }
 
   // Indices of `cur` that are new relative to `prev` (both ordered oldest → newest).

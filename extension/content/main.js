@@ -25,8 +25,21 @@
 
   let mounting = null;
   function showOverlay() {
-    mounting ||= DROverlayHost.mountHost().then((h) => (host = h));
+    if (!mounting) {
+      const m = DROverlayHost.mountHost().then((h) => {
+        if (mounting === m) host = h;
+        else h.remove(); // hidden while it was mounting
+        return h;
+      });
+      mounting = m;
+    }
     return mounting;
+  }
+
+  function hideOverlay() {
+    host?.remove();
+    host = null;
+    mounting = null;
   }
 
   // Capture settings (options page): resuming paused lists is on unless the seller turned it off.
@@ -70,6 +83,9 @@
       if (adapter || DRAdapters.overlayOnly(location.href)) showOverlay();
       respond(true);
     }
+    // The subframe whose capture it shows is gone (YouTube: an in-site navigation away from the
+    // live video). It comes back with the next subframe that delivers rows (sw/show-overlay).
+    if (msg.type === 'sw/hide-overlay' && top && !adapter) hideOverlay();
     if (msg.type === 'sw/toggle-overlay' && top) {
       if (host) host.toggle();
       else if (adapter || DRAdapters.overlayOnly(location.href)) showOverlay();

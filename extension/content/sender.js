@@ -1,6 +1,6 @@
 // Delivery to the service worker: rows are batched (at most every 200 ms or 500 rows), numbered, and
-// kept until the worker acknowledges them; after a worker restart the port reconnects and resends
-// what was not acknowledged. The worker drops batches it already applied, so nothing is counted twice.
+// kept (as the JSON text they are sent as) until the worker acknowledges them; after a worker
+// restart the port reconnects and resends what was not acknowledged. The worker drops batches it already applied, so nothing is counted twice.
 (() => {
   const { PORT, check, MAX_BATCH } = globalThis.DRProtocol;
   const FLUSH_MS = 200;
@@ -13,7 +13,7 @@
       this.adapterId = adapterId;
       this.seq = 0;
       this.acked = 0;
-      this.unacked = []; // [{seq, rows}]
+      this.unacked = []; // [{seq, rowsJson}]
       this.buffer = [];
       this.timer = 0;
       this.port = null;
@@ -60,7 +60,9 @@
       clearTimeout(this.timer);
       this.timer = 0;
       while (this.buffer.length) {
-        const batch = { seq: ++this.seq, rows: this.buffer.splice(0, MAX_BATCH) };
+        // One string per batch: the port converts a string in one copy but every field of every row
+        // one by one, and the worker hands the engine JSON anyway.
+        const batch = { seq: ++this.seq, rowsJson: JSON.stringify(this.buffer.splice(0, MAX_BATCH)) };
         this.unacked.push(batch);
         this.post(batch);
       }
@@ -68,7 +70,7 @@
 
     post(batch) {
       try {
-        this.port?.postMessage({ type: 'cs/batch', source: this.source, seq: batch.seq, rows: batch.rows });
+        this.port?.postMessage({ type: 'cs/batch', source: this.source, seq: batch.seq, rowsJson: batch.rowsJson });
       } catch {
         // Disconnected mid-send: onDisconnect reconnects and resends everything unacknowledged.
       }

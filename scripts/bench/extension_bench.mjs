@@ -9,7 +9,10 @@
 //   process and is not counted), with the extension and without; the difference per row fed is the
 //   extension's cost to the page;
 // - the extension's own JavaScript on that thread, attributed by the V8 sampling profiler (self time
-//   of frames from chrome-extension:// scripts), in a separate profiled browser, per row;
+//   of frames from chrome-extension:// scripts and of the browser functions they call), in a
+//   separate profiled browser, per row;
+// - the content script's CPU time (thread time of its calls in a Chrome trace), in a fourth browser:
+//   unlike the wall-clock times, it does not grow while the thread waits for a core;
 // - long tasks (PerformanceObserver 'longtask', > 50 ms) during the feed, with and without;
 // - page load → overlay with data: navigation start to the first frame where the overlay shows a
 //   comment count > 0, rows fed from page load at 40/s; cold (first page of a fresh browser: worker
@@ -19,7 +22,7 @@
 // The with/without difference of the page's whole main-thread time is printed too, but on this
 // fixture the page itself spends ~1 ms per row and that difference moves by ±150 µs per row
 // between runs: it cannot resolve 20 µs. The content script's own time is measured directly:
-// its entry points timed in its isolated world (instrument below), and the V8 profiler.
+// its entry points timed in its isolated world (instrument below), the V8 profiler, the trace.
 // Every with-extension run also checks the count: the overlay must show every comment fed.
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
@@ -102,8 +105,9 @@ async function feed(page) {
 }
 
 // One browser, one feed of the room: main-thread time, long tasks, and (with the extension) the
-// count the overlay ends at. With `profile`, the V8 profiler attributes JS time to the extension.
-async function run(port, withExtension, { profile = false, loads = false } = {}) {
+// count the overlay ends at. With `profile`, the V8 profiler attributes JS time to the extension;
+// with `trace`, a trace gives the content script's CPU time (below).
+async function run(port, withExtension, { profile = false, loads = false, trace = false } = {}) {
   const { context, close } = await launch(port, withExtension);
   const out = {};
   if (withExtension && loads) {
@@ -121,7 +125,8 @@ async function run(port, withExtension, { profile = false, loads = false } = {})
     new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
   });
   await cdp.send('Performance.enable');
-  const world = withExtension && !profile ? await instrument(cdp) : null;
+  const world = withExtension && !profile && !trace ? await instrument(cdp) : null;
+  const traced = trace ? await startTrace(cdp) : null;
   if (profile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -132,6 +137,7 @@ async function run(port, withExtension, { profile = false, loads = false } = {})
   const fed = await feed(page);
   await page.waitForTimeout(300); // the last scan (30 ms) and batch (200 ms)
   const after = await metric();
+  if (traced) out.cpu = contentScriptCpu(await traced());
   if (profile) {
     const prof = (await cdp.send('Profiler.stop')).profile;
     out.extensionJsMs = extensionSelfMs(prof);
@@ -162,10 +168,12 @@ async function instrument(cdp) {
   const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.auxData?.isDefault === false && c.origin.startsWith('chrome-extension://') && c.auxData.frameId);
   if (!world) throw new Error('no content-script world found');
   await cdp.send('Runtime.evaluate', { contextId: world.id, expression: `(() => {
-    const stat = globalThis.__drBench = { ms: 0, calls: 0, max: 0 };
+    const stat = globalThis.__drBench = { ms: 0, calls: 0, max: 0, by: {} };
     let depth = 0;
     const wrap = (proto, name) => {
       const f = proto[name];
+      if (!f) return; // an entry point of another build
+      const by = stat.by[name] = { ms: 0, calls: 0 };
       proto[name] = function (...args) {
         if (depth++) { try { return f.apply(this, args); } finally { depth--; } }
         const t = performance.now();
@@ -173,32 +181,89 @@ async function instrument(cdp) {
           depth--;
           const d = performance.now() - t;
           stat.ms += d; stat.calls++; if (d > stat.max) stat.max = d;
+          by.ms += d; by.calls++;
         }
       };
     };
-    for (const m of ['readRemoved', 'schedule', 'scan', 'readTickers', 'resumePaused', 'watchTickers', 'findList']) wrap(DRCapture.Capture.prototype, m);
+    for (const m of ['mutated', 'readRemoved', 'schedule', 'scan', 'readTickers', 'resumePaused', 'watchTickers', 'findList']) wrap(DRCapture.Capture.prototype, m);
     for (const m of ['push', 'flush', 'ack', 'status']) wrap(DRSender.prototype, m);
   })()` });
   return world.id;
 }
 
-// Self time (ms) of the profile's samples whose frame is an extension script.
+// The content script's CPU time, load aside: the page's wall-clock times above also count the time
+// its thread waits for a core (this machine is shared; 2 cores for the page, the browser, the
+// service worker and other builds). Chrome's trace has an event per call into a script
+// (FunctionCall: every mutation, timer and port callback) with its thread CPU time (tdur).
+async function startTrace(cdp) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  return async () => {
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
+
+// CPU and wall ms of the calls into content scripts (outermost calls only), and how many.
+function contentScriptCpu(events) {
+  const calls = events.filter((e) => e.ph === 'X' && e.name === 'FunctionCall' && /^chrome-extension:\/\/[^/]+\/content\//.test(e.args?.data?.url || ''))
+    .sort((a, b) => a.ts - b.ts);
+  const out = { cpuMs: 0, wallMs: 0, calls: 0 };
+  const end = new Map(); // thread → end of the last counted call
+  for (const e of calls) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ts < (end.get(thread) ?? 0)) continue; // nested in a counted call
+    end.set(thread, e.ts + e.dur);
+    out.cpuMs += (e.tdur ?? 0) / 1000;
+    out.wallMs += e.dur / 1000;
+    out.calls++;
+  }
+  return out;
+}
+
+// A sample belongs to the extension when its nearest frame with a script is an extension script:
+// its own JS and the browser functions that JS called (querySelector, postMessage…), which the
+// profile shows as frames of their own without a URL.
+function extensionFrames(profile) {
+  const byNode = new Map(profile.nodes.map((x) => [x.id, x]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const owner = new Map(); // node → the frame it is charged to, or null (not the extension)
+  const ownerOf = (id) => {
+    if (owner.has(id)) return owner.get(id);
+    const f = byNode.get(id).callFrame;
+    let o = null;
+    if (f.url) o = f.url.startsWith('chrome-extension://') ? f : null;
+    else if (parent.has(id)) {
+      const up = ownerOf(parent.get(id));
+      o = up && { ...up, functionName: `${f.functionName || '(native)'} ← ${up.functionName || '(anonymous)'}` };
+    }
+    owner.set(id, o);
+    return o;
+  };
+  return ownerOf;
+}
+
+// Self time (ms) of the profile's samples that belong to the extension.
 function extensionSelfMs(profile) {
-  const ext = new Set(profile.nodes.filter((n) => n.callFrame.url.startsWith('chrome-extension://')).map((n) => n.id));
+  const ownerOf = extensionFrames(profile);
   const dt = profile.timeDeltas;
   let us = 0;
-  profile.samples.forEach((id, i) => { if (ext.has(id)) us += dt[i + 1] ?? 0; });
+  profile.samples.forEach((id, i) => { if (ownerOf(id)) us += dt[i + 1] ?? 0; });
   return us / 1000;
 }
 
 // The extension's functions by self time (ms), heaviest first: where its cost goes.
-function topFunctions(profile, n = 8) {
-  const byNode = new Map(profile.nodes.map((x) => [x.id, x]));
+function topFunctions(profile, n = 10) {
+  const ownerOf = extensionFrames(profile);
   const dt = profile.timeDeltas;
   const self = new Map();
   profile.samples.forEach((id, i) => {
-    const f = byNode.get(id).callFrame;
-    if (!f.url.startsWith('chrome-extension://')) return;
+    const f = ownerOf(id);
+    if (!f) return;
     const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^chrome-extension:\/\/[^/]+\//, '')}:${f.lineNumber + 1}`;
     self.set(key, (self.get(key) || 0) + (dt[i + 1] ?? 0) / 1000);
   });
@@ -215,18 +280,22 @@ for (let r = 0; r < ROUNDS; r++) {
   const res = {};
   for (const withExt of order) res[withExt ? 'with' : 'without'] = await run(port, withExt, { loads: true });
   res.profiled = await run(port, true, { profile: true });
+  res.traced = await run(port, true, { trace: true });
   loadsSeen.push(load1());
   const rows = res.with.rows;
   const comments = res.with.fed.comment;
   const row = {
     rows, comments, achievedRowsPerS: Math.round(rows / (res.with.feedMs / 1000)),
-    counted: res.with.counted, countedProfiled: res.profiled.counted,
+    counted: res.with.counted, countedProfiled: res.profiled.counted, countedTraced: res.traced.counted,
     mainThreadMs: { without: Math.round(res.without.taskMs), with: Math.round(res.with.taskMs) },
     extraMicrosPerRow: round1(((res.with.taskMs - res.without.taskMs) / rows) * 1000),
     extraMicrosPerComment: round1(((res.with.taskMs - res.without.taskMs) / comments) * 1000),
     contentScriptMicrosPerRow: round1((res.with.contentScript.ms / rows) * 1000),
     contentScriptMicrosPerComment: round1((res.with.contentScript.ms / comments) * 1000),
     contentScriptCalls: res.with.contentScript.calls, contentScriptMaxCallMs: round1(res.with.contentScript.max),
+    contentScriptCpuMicrosPerComment: round1((res.traced.cpu.cpuMs / res.traced.fed.comment) * 1000),
+    contentScriptTracedWallMicrosPerComment: round1((res.traced.cpu.wallMs / res.traced.fed.comment) * 1000),
+    contentScriptByEntryMs: Object.fromEntries(Object.entries(res.with.contentScript.by).filter(([, v]) => v.calls).map(([k, v]) => [k, `${round1(v.ms)} in ${v.calls}`])),
     extensionJsMicrosPerRow: round1((res.profiled.extensionJsMs / rows) * 1000),
     extensionJsMicrosPerComment: round1((res.profiled.extensionJsMs / comments) * 1000),
     longTasks: {
@@ -250,6 +319,7 @@ console.log(JSON.stringify({
     contentScriptMicrosPerRow: med((r) => r.contentScriptMicrosPerRow), contentScriptMicrosPerComment: med((r) => r.contentScriptMicrosPerComment),
     extraMicrosPerRow: med((r) => r.extraMicrosPerRow), extraMicrosPerComment: med((r) => r.extraMicrosPerComment),
     extensionJsMicrosPerRow: med((r) => r.extensionJsMicrosPerRow), extensionJsMicrosPerComment: med((r) => r.extensionJsMicrosPerComment),
+    contentScriptCpuMicrosPerComment: med((r) => r.contentScriptCpuMicrosPerComment),
     loadToDataColdMs: med((r) => r.loadToDataMs.cold), loadToDataWarmMs: med((r) => r.loadToDataMs.warm),
   },
   rounds_: rounds,

@@ -37,6 +37,14 @@
     read(row) {
       const notice = row.querySelector('.webcast-chatroom__room-message');
       if (notice) return { kind: 'system', text: textOf(notice) };
+      // Chat rows, most of the list, the short way: the content is the emoji-text span's parent and
+      // the nickname the span just before it. Each element a content script touches first costs it
+      // a wrapper of its own (~1 µs): three here instead of six (same reads on the fixture's rows).
+      const chat = row.querySelector('.webcast-chatroom___content-with-emoji-text')?.parentElement;
+      const name = chat?.previousElementSibling;
+      if (name && name.tagName === 'SPAN' && /[:：]\s*$/.test(name.textContent)) {
+        return { kind: 'comment', user: stripName(textOf(name)), text: textOf(chat) };
+      }
       const inner = row.querySelector('.webcast-chatroom___item-wrapper > div') || row;
       const spans = [...inner.children].filter((c) => c.tagName === 'SPAN');
       const nameSpan = spans.find((s) => /[:：]\s*$/.test(s.textContent));
