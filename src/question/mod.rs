@@ -32,7 +32,8 @@ pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32
 }
 
 /// `sparse` from the comment's `Common` ids (the text's n-grams serve when the core is the text);
-/// returns what the former rule-only detector (`rules::rule`) says, which it reads on the way.
+/// returns whether the former rule-only detector (`rules::rule_marked`) calls the core, or the core
+/// without a trailing address term or laughter, a question (it reads both on the way).
 fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &mut impl FnMut(u32)) -> bool {
     if core.len() == text.len() {
         common.ngrams().iter().for_each(|&i| emit(i));
@@ -105,7 +106,7 @@ fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &
             emit(rule_id(1000 + (i * rules::SIGNALS + j) as u64));
         }
     }
-    core_rule
+    core_rule || end_rule
 }
 
 /// The detector. `text` is cleaned and lower-cased (see `clean`), `tokens` its tokens.
@@ -116,8 +117,8 @@ pub fn is_question(text: &str, tokens: &[&str]) -> bool {
 /// `is_question` from the comment's `Common` ids (the engine hashes them once for every model).
 pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
     let Some((l, rule)) = logit_with(text, tokens, common) else { return false };
-    // A shopping ask in question form (啥价, 链接呢, 有货吗) is a question even where the model,
-    // which learned mostly from chat, hesitates: these are the questions a seller's room is for.
+    // A shopping ask in question form (啥价, 链接呢, 有货吗, 有链接不小姐姐) is a question even where the
+    // model, which learned mostly from chat, hesitates: these are the questions a seller's room is for.
     l > 0.0 || (rule && crate::intent::commerce(text).is_some())
 }
 
@@ -156,6 +157,8 @@ mod tests {
         assert_eq!(rules::core("好看😍!"), "好看");
         assert_eq!(rules::without_vocative("有用吗姐姐"), "有用吗");
         assert_eq!(rules::without_vocative("姐姐"), "姐姐");
+        assert_eq!(rules::without_vocative("有链接吗哈哈哈"), "有链接吗");
+        assert_eq!(rules::without_vocative("哈哈哈"), "哈哈哈");
     }
 
     #[test]
@@ -170,6 +173,9 @@ mod tests {
             "多少钱",
             "衣服链接",
             "这个怎么用",
+            // A shopping ask with an address term or laughter after it.
+            "有链接不小姐姐",
+            "还有货吗哈哈哈",
         ] {
             assert!(q(s), "{s} should be a question");
         }

@@ -216,9 +216,13 @@ const VOCATIVES: &[&str] = &[
     "哥",
 ];
 
-/// The core without a trailing address term, so the sentence-final particle is found: 有用吗姐姐 → 有用吗.
-/// Unchanged when nothing would be left.
+/// The core without trailing laughter or a trailing address term, so the sentence-final particle is
+/// found: 有用吗姐姐 → 有用吗, 有链接吗哈哈 → 有链接吗. Unchanged when nothing would be left.
 pub fn without_vocative(core: &str) -> &str {
+    // Laughter after the question (可以要链接吗哈哈哈) hides its final particle as an address term does.
+    let laughed = core.trim_end_matches(['哈', '呵', '嘿', '嘻']);
+    let core =
+        if core.len() - laughed.len() >= "哈哈".len() && laughed.chars().count() >= 2 { laughed } else { core };
     for v in VOCATIVES {
         if let Some(rest) = core.strip_suffix(v) {
             let rest = rest.trim_end_matches(|c: char| is_noise(c));
