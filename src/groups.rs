@@ -131,9 +131,6 @@ impl Groups {
         if let Some(f) = self.base_clock.rebase(now_ms) {
             self.groups.iter_mut().for_each(|g| g.base /= f);
         }
-        if self.shapes.len() != self.groups.len() {
-            self.rebuild_index(); // deserialized without `after_restore`
-        }
         let idx = match self.best_match(sig) {
             Some(i) => i,
             None => self.create(sig.clone(), now_ms),

@@ -11,6 +11,7 @@
 pub mod rules;
 
 use crate::sentiment::linear::{Common, Hasher, MAX_OUTPUTS, Model, Ns, char_ngrams, id};
+use crate::tokenize::is_alnum;
 use std::sync::OnceLock;
 
 fn model() -> &'static Model {
@@ -64,7 +65,7 @@ fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &
     emit(Hasher::new(Ns::Last).feed(last as u64).id());
     emit(Hasher::new(Ns::Last).feed(before as u64).feed(last as u64).id());
 
-    let content = core.chars().filter(|&c| rules::alnum(c)).count();
+    let content = core.chars().filter(|&c| is_alnum(c)).count();
     let has_mark = text.contains('?');
     emit(rule_id(1 + has_mark as u64));
     emit(rule_id(10 + content.min(12) as u64));
@@ -131,7 +132,7 @@ pub fn logit(text: &str, tokens: &[&str]) -> Option<f32> {
 /// `logit`, and whether the rule-only detector calls it a question.
 fn logit_with(text: &str, tokens: &[&str], common: &Common) -> Option<(f32, bool)> {
     let core = rules::core(text);
-    if !core.chars().any(rules::alnum) || rules::only_interjections(core) {
+    if !core.chars().any(is_alnum) || rules::only_interjections(core) {
         return None;
     }
     let m = model();

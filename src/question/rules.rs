@@ -2,6 +2,7 @@
 //! question words, A-not-A, jeers. These signals are features of the learned detector (`mod.rs`);
 //! `rule_marked` is the former rule-only detector, kept as one more feature.
 
+use crate::tokenize::is_alnum;
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
@@ -53,13 +54,6 @@ pub const NOT_ASKING: &[&str] = &[
 pub fn has(hay: &str, needle: &str) -> bool {
     let n = needle.as_bytes();
     hay.as_bytes().windows(n.len()).any(|w| w[0] == n[0] && w == n)
-}
-
-/// `char::is_alphanumeric`, answered without the Unicode table lookup for the common CJK block
-/// (every character there is alphabetic): most characters the rules look at are in it.
-#[inline]
-pub fn alnum(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphanumeric()
 }
 
 pub fn not_asking() -> &'static AhoCorasick {
@@ -167,7 +161,7 @@ pub fn has_a_not_a(core: &str) -> bool {
 }
 
 fn is_noise(c: char) -> bool {
-    c == ' ' || !alnum(c) || crate::tokenize::is_emoji_char(c)
+    c == ' ' || !is_alnum(c) || crate::tokenize::is_emoji_char(c)
 }
 
 /// The text without leading/trailing stickers, emoji, punctuation and spaces: how the sentence ends.
@@ -250,7 +244,7 @@ pub fn simplified(c: char) -> char {
 
 /// Only interjections (啊, 嗯嗯): with a "?" that is confusion, not a question.
 pub fn only_interjections(core: &str) -> bool {
-    core.chars().filter(|&c| alnum(c)).all(|c| INTERJECTIONS.contains(&c))
+    core.chars().filter(|&c| is_alnum(c)).all(|c| INTERJECTIONS.contains(&c))
 }
 
 /// What `rule_marked` and `signals` read of a text, found once per text (the detector asks for both, of
@@ -277,7 +271,7 @@ impl Marks {
 /// The former rule-only detector, from `core`'s marks; `core` is `core(text)`, non-empty.
 pub fn rule_marked(text: &str, core: &str, marks: Marks) -> bool {
     let has_mark = text.contains('?');
-    let content = core.chars().filter(|&c| alnum(c)).count();
+    let content = core.chars().filter(|&c| is_alnum(c)).count();
     if marks.not_asking || only_interjections(core) {
         return false;
     }
@@ -313,7 +307,7 @@ pub const SIGNALS: usize = 20;
 pub fn signals(text: &str, end: &str, tokens: &[&str], wh: bool, content: usize, end_marks: Marks) -> u32 {
     let last = end.chars().next_back().map(simplified).unwrap_or(' ');
     let body = &end[..end.len() - end.chars().next_back().map_or(0, char::len_utf8)];
-    let first = tokens.iter().find(|t| t.chars().any(alnum)).copied().unwrap_or("");
+    let first = tokens.iter().find(|t| t.chars().any(is_alnum)).copied().unwrap_or("");
     let sticker = text.contains('[') || text.chars().any(crate::tokenize::is_emoji_char);
     [
         text.contains('?'),

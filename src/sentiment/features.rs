@@ -34,8 +34,7 @@ pub fn sparse_read(text: &str, tokens: &[&str], common: &Common, emit: &mut impl
     common.ngrams().iter().chain(common.tokens()).for_each(|&i| emit(i));
     let lex = lexicon::lexicon();
     let mut stickers = 0u64;
-    // Whether each of the two tokens before this one is a negator (`lexicon::negated`, without
-    // looking each token up three times).
+    // Whether each of the two tokens before this one is a negator: one lookup per token.
     let (mut neg1, mut neg2) = (false, false);
     for &t in tokens {
         stickers += is_sticker(t) as u64;

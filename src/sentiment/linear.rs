@@ -55,8 +55,8 @@ impl Model {
     #[inline(always)]
     pub fn add(&self, id: u32, acc: &mut [i32; MAX_OUTPUTS]) {
         let at = (id >> (32 - self.bits)) as usize * self.outputs;
-        // One, three and four outputs are the per-comment models (question, polarity, live, intent): unrolled, they
-        // cost a third of the general loop, and this runs ~60 times per model per comment.
+        // The per-comment models have one, three or four outputs (question, polarity; live; intent):
+        // unrolled, they cost a third of the general loop, which runs ~60 times per model per comment.
         match self.outputs {
             1 => acc[0] += self.weights[at] as i8 as i32,
             3 => {
@@ -175,9 +175,9 @@ pub fn char_ngrams(text: &str, emit: &mut impl FnMut(u32)) {
     }
 }
 
-/// The ids the question and sentiment models both start from: the character 1–3-grams of the text,
-/// then every token, every pair of neighbouring tokens (from `^` to `$`). Hashed once per comment and
-/// read by all three models (each used to hash them again).
+/// The ids the question, intent and sentiment models start from: the character 1–3-grams of the
+/// text, then every token, every pair of neighbouring tokens (from `^` to `$`). Hashed once per
+/// comment and read by every model (each used to hash them again).
 pub struct Common {
     ids: Vec<u32>,
     tokens_at: usize,
