@@ -31,8 +31,6 @@ pub mod tokenize;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
-#[cfg(target_arch = "wasm32")]
-mod llm_fetch;
 
 pub use comment::{Comment, Kind};
 pub use engine::{Config, Engine, Outcome};

@@ -1,4 +1,4 @@
-//! The LLM assistant's side of the wasm boundary (src/llm/, transport in src/llm_fetch.rs): the same
+//! The LLM assistant's side of the wasm boundary (src/llm/, transport in src/bindings/fetch.rs): the same
 //! rule as the parent module — convert, delegate, convert back.
 
 use super::{RadarEngine, set, to_js, typed_error};
@@ -70,7 +70,7 @@ pub async fn llm_stream(
     cancel: web_sys::AbortSignal,
     on_text: js_sys::Function,
 ) -> Result<JsValue, JsValue> {
-    match crate::llm_fetch::stream(&url, &body, &key, &cancel, &on_text, crate::llm::reply::visible).await {
+    match super::fetch::stream(&url, &body, &key, &cancel, &on_text, crate::llm::reply::visible).await {
         Ok(out) => to_js(&out),
         Err(f) => {
             let err = JsValue::from(f.error);

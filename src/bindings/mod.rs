@@ -1,5 +1,5 @@
-//! The wasm boundary: every `#[wasm_bindgen]` item lives here (the LLM assistant's in `llm.rs`) and
-//! nothing else does. Each function converts arguments, calls the engine, converts the result — no
+//! The wasm boundary: every `#[wasm_bindgen]` item lives here (the LLM assistant's in `llm.rs`, its
+//! HTTP transport in `fetch.rs`) and nothing else touches the browser. Each function converts arguments, calls the engine, converts the result — no
 //! analysis logic. Errors cross as JS `Error`s whose `name` says which kind (CatalogError,
 //! CheckpointError, InputError, and the LLM assistant's Unauthorized, RateLimited… with `code`,
 //! `status`, `retryAfterMs`) and which carry the fields a UI needs (`row`, `column`).
@@ -13,6 +13,7 @@ use crate::summary::Lang;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod fetch;
 mod llm;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {

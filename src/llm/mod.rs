@@ -5,7 +5,7 @@
 //! Pure Rust, no I/O and no browser types (tested natively): `session::Assistant` prepares each call
 //! (`prompt` over a `digest` of the snapshot, checked against the `budget`) and digests each outcome
 //! (`sse` events → `reply` sections → `answers` checked, `profile` updated, `errors` → status and
-//! retry). Moving bytes is `crate::llm_fetch` (wasm32 only), the one web-facing module.
+//! retry). Moving bytes is `bindings::fetch` (wasm32 only), at the wasm edge.
 
 pub mod answers;
 pub mod budget;
