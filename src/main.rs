@@ -6,6 +6,11 @@ mod cli;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+// The CLI allocates a few short strings per comment on four threads; mimalloc's thread-local heaps
+// take ~8% off its CPU time against the system allocator (BENCHMARKS.md). The wasm build keeps std's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "danmu-radar",

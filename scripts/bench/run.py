@@ -78,20 +78,25 @@ def main():
     path = corpus.write_jsonl(OUT / "corpus.jsonl", args.comments)
     n = args.comments
     print(f"bench: {n:,} real comments (cycled) in {path.relative_to(REPO)}, {args.runs} runs each", flush=True)
-    # Alternate the two commands so that both see the same load; report medians.
-    runs = {"tokenize": [], "classify": []}
+    # Alternate the two commands so that both see the same load; report medians. `startup` is
+    # `classify` of one comment: the process, the dictionary and the models loading. The Python
+    # baseline's timing leaves its start-up out, so the engine is compared with it net of its own.
+    one = OUT / "one.jsonl"
+    one.write_text(path.open(encoding="utf-8").readline(), encoding="utf-8")
+    runs = {"tokenize": [], "classify": [], "startup": []}
     before_runs = []
     loads = [load()]
     for _ in range(args.runs):
         for cmd in runs:
-            runs[cmd].append(timed([BIN, cmd, path]))
+            runs[cmd].append(timed([BIN, "classify", one] if cmd == "startup" else [BIN, cmd, path]))
         if args.before:
             before_runs.append(timed([args.before, "classify", path]))
         loads.append(load())
     med = {cmd: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v)) for cmd, v in runs.items()}
-    (tok, tok_cpu), (cls, cls_cpu) = med["tokenize"], med["classify"]
+    (tok, tok_cpu), (cls, cls_cpu), (start, _) = med["tokenize"], med["classify"], med["startup"]
     results["native"] = {"comments": n, "runs": args.runs, "load": loads,
                          "tokenize_s": tok, "classify_s": cls, "tokenize_cpu_s": tok_cpu, "classify_cpu_s": cls_cpu,
+                         "startup_s": start, "classify_net_per_s": n / (cls - start),
                          "tokenize_per_s": n / tok, "classify_per_s": n / cls, "ratio": tok / cls,
                          "all_s": {cmd: [round(w, 3) for w, _ in v] for cmd, v in runs.items()}}
 
@@ -107,7 +112,8 @@ def main():
                              check=True, capture_output=True, text=True).stdout
         results["python"] = json.loads(out.strip().splitlines()[-1])
         results["python"]["load"] = [before, load()]
-        results["python"]["engine_speedup"] = results["native"]["classify_per_s"] / results["python"]["per_s"]
+        results["python"]["engine_speedup"] = results["native"]["classify_net_per_s"] / results["python"]["per_s"]
+        results["python"]["engine_speedup_with_startup"] = results["native"]["classify_per_s"] / results["python"]["per_s"]
 
     if not args.skip_wasm:
         base = OUT / "base_texts.json"
@@ -149,8 +155,10 @@ def main():
               f"| {nat['classify_per_s'] / b['classify_per_s']:.2f}× | |")
     if "python" in results:
         p = results["python"]
-        print(f"| engine `classify` vs jieba + SnowNLP (Python), {p['comments']:,} comments | "
-              f"{nat['classify_per_s']:,.0f}/s | {p['per_s']:,.0f}/s | {p['engine_speedup']:,.0f}× | ≥ 300× |")
+        print(f"| engine `classify` vs jieba + SnowNLP (Python), {p['comments']:,} comments, both without "
+              f"start-up (engine's: {nat['startup_s'] * 1000:.0f} ms) | {nat['classify_net_per_s']:,.0f}/s | "
+              f"{p['per_s']:,.0f}/s | {p['engine_speedup']:,.0f}× ({p['engine_speedup_with_startup']:,.0f}× with the "
+              f"engine's start-up) | ≥ 300× |")
     if "wasm" in results:
         w = results["wasm"]
         mem = [m["bytes"] / 2**20 for m in w["memory"]]

@@ -210,6 +210,9 @@ const VOCATIVES: &[&str] = &[
     "哥",
 ];
 
+/// The last characters of `VOCATIVES` (a test keeps the two in step).
+const VOCATIVE_ENDS: &[char] = &['姐', '哥', '播', '宝', '子', '女', '婆', '公', '们', '妹', '师', '亲'];
+
 /// The core without trailing laughter or a trailing address term, so the sentence-final particle is
 /// found: 有用吗姐姐 → 有用吗, 有链接吗哈哈 → 有链接吗. Unchanged when nothing would be left.
 pub fn without_vocative(core: &str) -> &str {
@@ -217,6 +220,11 @@ pub fn without_vocative(core: &str) -> &str {
     let laughed = core.trim_end_matches(['哈', '呵', '嘿', '嘻']);
     let core =
         if core.len() - laughed.len() >= "哈哈".len() && laughed.chars().count() >= 2 { laughed } else { core };
+    // Most comments end in none of the address terms' last characters: one test spares the suffix
+    // comparisons (they showed in the profile: ~18 per comment).
+    if !core.ends_with(VOCATIVE_ENDS) {
+        return core;
+    }
     for v in VOCATIVES {
         if let Some(rest) = core.strip_suffix(v) {
             let rest = rest.trim_end_matches(|c: char| is_noise(c));
@@ -334,4 +342,16 @@ pub fn signals(text: &str, end: &str, tokens: &[&str], wh: bool, content: usize,
     .iter()
     .enumerate()
     .fold(0, |bits, (i, &on)| bits | (on as u32) << i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocative_ends_cover_every_vocative() {
+        for v in VOCATIVES {
+            assert!(v.ends_with(VOCATIVE_ENDS), "{v}: add its last character to VOCATIVE_ENDS");
+        }
+    }
 }
