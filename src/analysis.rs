@@ -5,6 +5,7 @@
 
 use crate::clean::clean;
 use crate::comment::{Comment, Kind};
+use crate::complaints;
 use crate::demand::link_numbers;
 use crate::intent::{self, Intent};
 use crate::poll;
@@ -47,6 +48,8 @@ pub struct TextAnalysis {
     pub vote: Option<String>,
     /// Link numbers it names (3号, 三号链接).
     pub links: Vec<u32>,
+    /// It complains about an order, the shop or the product (`complaints`): the alert counts it.
+    pub complaint: bool,
 }
 
 impl std::ops::Deref for Analysis {
@@ -84,6 +87,7 @@ fn no_text() -> Arc<TextAnalysis> {
             signature: None,
             vote: None,
             links: Vec::new(),
+            complaint: false,
         })
     })
     .clone()
@@ -116,8 +120,9 @@ fn analyze_text(text: String) -> TextAnalysis {
     let signature = is_question.then(|| similar::signature(norm, &tokens));
     let (polarity, score) = sentiment::score_with(norm, &tokens, &common);
     let links = link_numbers(norm);
+    let complaint = complaints::is_complaint(norm, is_question);
     drop(tokens);
-    TextAnalysis { text, lower, spans, is_question, intent, polarity, score, signature, vote, links }
+    TextAnalysis { text, lower, spans, is_question, intent, polarity, score, signature, vote, links, complaint }
 }
 
 /// `analyze` with a memory: live rooms repeat themselves (扣1, 666, 来了, 哈哈哈 from many viewers

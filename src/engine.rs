@@ -268,7 +268,7 @@ impl Engine {
         s.demand.observe(norm, &a.links, a.is_question, user, now);
         s.timeline.comment(now, a.is_question, a.polarity, a.score);
         s.alerts.observe(
-            a.polarity == Polarity::Neg,
+            a.polarity == Polarity::Neg || a.complaint,
             &a.text,
             tokens().map(|(t, _)| t).filter(|t| keywords::is_keyword(t)),
             now,

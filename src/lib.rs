@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod catalog;
 pub mod clean;
 pub mod comment;
+pub mod complaints;
 pub mod demand;
 pub mod engine;
 pub mod floods;

@@ -1,0 +1,139 @@
+//! Shop complaints: the phrases a commerce room uses when something went wrong with an order (还没收到,
+//! 客服不理人, 收到的是坏的, 割韭菜). They feed the complaint alert, not the mood gauge.
+//!
+//! Why a list beside the sentiment models: the models learned "negative" from reviews and from labelled
+//! live rooms that chat rather than sell, where complaints about orders barely occur; they read
+//! 客服不理人 or 等了一周了还没到 as neutral chatter, so a wave of them never raised the alert. The mood
+//! shares stay the models' (they are what `make eval` measures); the alert counts a comment as negative
+//! when the models say so or when it complains here.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
+
+/// A complaint whatever the sentence form: 怎么还不发货 complains as much as 还不发货.
+const COMPLAINTS: &[&str] = &[
+    // trust
+    "骗子",
+    "骗人",
+    "假货",
+    "是假的",
+    "高仿",
+    "山寨货",
+    "割韭菜",
+    "智商税",
+    "虚假宣传",
+    "坑人",
+    "坑钱",
+    "黑心",
+    "奸商",
+    "忽悠人",
+    // delivery
+    "不发货",
+    "没发货",
+    "还不发",
+    "没收到货",
+    "还没收到",
+    "还没到货",
+    "还没到",
+    "物流太慢",
+    "发货太慢",
+    "发错了",
+    "发错货",
+    "少发",
+    "漏发",
+    "破损",
+    "收到的是坏的",
+    "收到坏的",
+    "就坏了",
+    "过期了",
+    // quality
+    "质量差",
+    "质量太差",
+    "质量不好",
+    "做工差",
+    "货不对板",
+    "和图片不一样",
+    "跟图片不一样",
+    // service
+    "客服不理",
+    "不理人",
+    "没人理",
+    "不回消息",
+    "差评",
+    "维权",
+    "12315",
+    // price
+    "买贵了",
+    "买了就降价",
+    "一买就降价",
+    "比外面贵",
+    "不值这个价",
+    // warnings to other viewers
+    "别买",
+    "不要买",
+    "避雷",
+    "踩雷",
+    "垃圾东西",
+    "垃圾产品",
+];
+
+/// Topics a viewer complains about in a statement (掉色了, 要退款) but also asks about (会掉色吗,
+/// 能退款吗): a complaint only when the comment is not a question.
+const TOPICS: &[&str] =
+    &["掉色", "褪色", "起球", "开线", "有异味", "缩水", "色差", "退款", "退货", "退钱", "投诉", "涨价"];
+
+/// A negator just before a phrase turns it around: 没有掉色, 不是骗子, 不起球.
+const NEGATORS: &[char] = &['不', '没', '无', '未', '别', '非'];
+
+fn phrases() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(COMPLAINTS.iter().chain(TOPICS))
+            .expect("static patterns")
+    })
+}
+
+/// Whether a cleaned, lower-cased comment complains about an order, the shop or the product.
+pub fn is_complaint(text: &str, is_question: bool) -> bool {
+    phrases().find_iter(text).any(|m| {
+        let topic = m.pattern().as_usize() >= COMPLAINTS.len();
+        // The two characters before the phrase: 不是骗子, 没有掉色, 不起球.
+        let negated = text[..m.start()].chars().rev().take(2).any(|c| NEGATORS.contains(&c));
+        !negated && (!topic || !is_question)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_complaints() {
+        for s in [
+            "收到的是坏的",
+            "客服不理人",
+            "等了一周了还没到",
+            "怎么还不发货",
+            "割韭菜",
+            "骗子吧",
+            "别买",
+            "掉色了",
+            "我要退款",
+        ] {
+            assert!(is_complaint(s, false), "{s}");
+        }
+        assert!(is_complaint("怎么还不发货", true), "a complaint in question form");
+    }
+
+    #[test]
+    fn not_complaints() {
+        for s in ["没有掉色", "不是骗子", "质量很好", "不起球", "3号链接", "主播好美"] {
+            assert!(!is_complaint(s, false), "{s}");
+        }
+        // Asking about a topic is an after-sale question, not a complaint.
+        assert!(!is_complaint("会掉色吗", true));
+        assert!(!is_complaint("能退款吗", true));
+    }
+}
