@@ -73,8 +73,10 @@ fn zh(s: &Snapshot, scope: Scope) -> String {
         let when = if live { "近5分钟" } else { "整场" };
         out.push_str(&format!("{when}情绪{tone}（正面{}%，负面{}%）。", pct(m.pos), pct(m.neg)));
     }
-    if let Some(a) = &s.mood.alert {
-        out.push_str(&format!("注意：负面评论突增（{}），请及时回应。", a.words.join("、")));
+    match &s.mood.alert {
+        Some(a) if live => out.push_str(&format!("注意：负面评论突增（{}），请及时回应。", a.words.join("、"))),
+        Some(a) => out.push_str(&format!("期间出现过负面评论突增（{}），值得复盘。", a.words.join("、"))),
+        None => {}
     }
     if let Some(p) = s.products.first() {
         out.push_str(&format!("需求最高的是{}（{}次提及）。", p.name, p.mentions));
@@ -118,8 +120,10 @@ fn en(s: &Snapshot, scope: Scope) -> String {
         let when = if live { "Mood (5 min)" } else { "Mood (whole stream)" };
         out.push_str(&format!("{when}: {}% positive, {}% negative. ", pct(m.pos), pct(m.neg)));
     }
-    if let Some(a) = &s.mood.alert {
-        out.push_str(&format!("Alert: complaints are spiking ({}). ", a.words.join(", ")));
+    match &s.mood.alert {
+        Some(a) if live => out.push_str(&format!("Alert: complaints are spiking ({}). ", a.words.join(", "))),
+        Some(a) => out.push_str(&format!("Complaints spiked during the stream ({}). ", a.words.join(", "))),
+        None => {}
     }
     if let Some(p) = s.products.first() {
         out.push_str(&format!("Most wanted: {} ({} mentions). ", p.name, p.mentions));
@@ -155,5 +159,22 @@ mod tests {
         let s = summary_after(&[("a", "要不要我给你点"), ("a", "要不要我给你点"), ("b", "几点下播")]);
         assert!(!s.contains("最多人问"), "{s}");
         assert!(!s.contains("最多人问"), "{s}");
+    }
+
+    #[test]
+    fn a_session_with_a_complaint_spike_says_so() {
+        let mut e = Engine::new(Config::default());
+        let mut t = 0;
+        for i in 0..200 {
+            e.push(&Comment::by(format!("v{}", i % 30), ["来了", "3号", "好看", "主播好"][i % 4], t));
+            t += 1_000;
+        }
+        for i in 0..20 {
+            e.push(&Comment::by(format!("buyer{i}"), ["客服不理人", "还没收到货"][i % 2], t));
+            t += 1_000;
+        }
+        let report = crate::Report::from_engine(&e);
+        assert_eq!(report.alerts.len(), 1);
+        assert!(report.summary.contains("期间出现过负面评论突增（"), "{}", report.summary);
     }
 }

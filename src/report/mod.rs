@@ -86,7 +86,9 @@ impl Report {
         snap.mood.recent = engine.session_shares();
         snap.products = engine.demand().session_top(3);
         snap.keywords = engine.keywords().session_top(3);
-        snap.mood.alert = None;
+        // The biggest complaint spike of the session, if any: a stream that ended in complaints must
+        // say so in its summary, not only in the alerts section further down.
+        snap.mood.alert = engine.alerts().all().into_iter().max_by_key(|a| a.negatives);
         snap.poll = None;
         let minutes = (now - engine.started_ms().unwrap_or(now)) as f64 / 60_000.0;
         snap.totals.per_minute =

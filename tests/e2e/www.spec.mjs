@@ -31,14 +31,19 @@ async function trialPage(hash = '') {
   return { page, errors };
 }
 
-// A CSV log of real comments (LiveChat Douyin rooms, tests/data), as a seller's export would be.
-function csvLog(rows = 600) {
+// A CSV log of real comments (LiveChat Douyin rooms, tests/data), as a seller's export would be;
+// `tail` rows ([streamer, comment]) follow them.
+function csvLog(rows = 600, tail = []) {
   const tsv = fs.readFileSync(path.join(REPO, 'tests/data/live/livechat_douyin_dev.tsv'), 'utf8').split('\n').slice(1, rows + 1);
   const q = (s) => `"${s.replaceAll('"', '""')}"`;
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dr-www-')), 'livechat_douyin.csv');
-  fs.writeFileSync(file, ['streamer_id,audience_comment', ...tsv.filter(Boolean).map((l) => l.split('\t').slice(0, 2).map(q).join(','))].join('\n') + '\n');
+  const lines = [...tsv.filter(Boolean).map((l) => l.split('\t').slice(0, 2)), ...tail].map((r) => r.map(q).join(','));
+  fs.writeFileSync(file, ['streamer_id,audience_comment', ...lines].join('\n') + '\n');
   return file;
 }
+
+// The end of a stream gone wrong: order complaints (the sentiment models read most as neutral).
+const COMPLAINTS = Array.from({ length: 30 }, (_, i) => ['shop', ['客服不理人', '等了一周了还没到', '收到的是坏的', '怎么还不发货', '还没收到货'][i % 5]]);
 
 // The CLI as last built (release or debug, whichever is newer: `make test` builds debug).
 function cli(args) {
@@ -79,12 +84,15 @@ test('www: the replay shows hot questions within 2 s at 10× speed', async () =>
 
 test('www: an opened CSV log renders the report, the same report the CLI writes', async () => {
   const { page, errors } = await trialPage('#byo');
-  const log = csvLog();
+  const log = csvLog(600, COMPLAINTS);
   await page.getByTestId('www-file').setInputFiles(log);
-  await expect(page.getByTestId('www-byo-status')).toContainText('已分析 600 行');
+  await expect(page.getByTestId('www-byo-status')).toContainText('已分析 630 行');
   const report = page.frameLocator('[data-testid="www-report"]');
   await expect(report.locator('#questions h2')).toContainText('热门问题');
   await expect(report.getByTestId('report-question').first()).toBeVisible();
+  // The complaint wave at the end is reported as one, with what it was about.
+  await expect(report.getByTestId('report-alert')).toHaveCount(1);
+  await expect(report.getByTestId('report-alert')).toContainText(/客服|发货|收到/);
   await expect(report.locator('#comments svg')).toBeVisible();
 
   const json = await downloaded(page, page.getByTestId('www-download-json'));
