@@ -301,6 +301,7 @@ impl Engine {
             comments: s.counters.comments,
             questions: s.counters.questions,
             unique_users: s.users.count(),
+            anonymous: s.counters.anonymous,
             per_minute: s.timeline.per_minute(s.now_ms),
             gifts: e(Kind::Gift),
             likes: e(Kind::Like),

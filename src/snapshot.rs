@@ -18,7 +18,12 @@ pub struct Totals {
     /// Every comment seen this session (viewers' repeats included; event rows excluded).
     pub comments: u64,
     pub questions: u64,
+    /// Viewers; a comment with no viewer identity counts as a viewer of its own (never merged).
     pub unique_users: u64,
+    /// Comments with no viewer identity. When every comment is one (a log without user names), the
+    /// viewer counts above say nothing about people: the report and the overlay show them as unknown.
+    #[serde(default)]
+    pub anonymous: u64,
     /// Comments in the last 60 s.
     pub per_minute: f64,
     pub gifts: u64,
@@ -29,6 +34,13 @@ pub struct Totals {
     pub system: u64,
     /// Comments cut to the length cap.
     pub truncated: u64,
+}
+
+impl Totals {
+    /// Whether the viewer counts mean people: false when no comment named its viewer.
+    pub fn viewers_known(&self) -> bool {
+        self.anonymous < self.comments
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

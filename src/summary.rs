@@ -51,15 +51,18 @@ fn zh(s: &Snapshot, scope: Scope) -> String {
     // Only a question more than one viewer asked is worth the host's attention as "most asked"; a
     // room of one-off questions gets said so, not its first one-off question.
     let qs: Vec<&_> = recurring(s).take(2).collect();
+    // A log without user names cannot say how many people asked, only how many times.
+    let (lead, unit) = if s.totals.viewers_known() { ("最多人问", "人") } else { ("问得最多的是", "次") };
     match qs.as_slice() {
         [] if s.totals.questions > 0 => {
             out.push_str(&format!("共 {} 条提问，还没有被多人问到的问题。", s.totals.questions))
         }
         [] => out.push_str("暂时没有集中的提问。"),
-        [a] => out.push_str(&format!("最多人问「{}」（{}人）。", a.text, a.users)),
-        [a, b, ..] => {
-            out.push_str(&format!("最多人问「{}」（{}人），其次是「{}」（{}人）。", a.text, a.users, b.text, b.users))
-        }
+        [a] => out.push_str(&format!("{lead}「{}」（{}{unit}）。", a.text, a.users)),
+        [a, b, ..] => out.push_str(&format!(
+            "{lead}「{}」（{}{unit}），其次是「{}」（{}{unit}）。",
+            a.text, a.users, b.text, b.users
+        )),
     }
     let m = &s.mood.recent;
     if m.n > 0 {
@@ -109,7 +112,10 @@ fn en(s: &Snapshot, scope: Scope) -> String {
         format!("{} comments, {} per minute on average. ", s.totals.comments, s.totals.per_minute)
     };
     match recurring(s).next() {
-        Some(q) => out.push_str(&format!("Most asked: \"{}\" ({} viewers). ", q.text, q.users)),
+        Some(q) => {
+            let unit = if s.totals.viewers_known() { "viewers" } else { "times" };
+            out.push_str(&format!("Most asked: \"{}\" ({} {unit}). ", q.text, q.users))
+        }
         None if s.totals.questions > 0 => {
             out.push_str(&format!("{} questions, none asked by two viewers yet. ", s.totals.questions))
         }
@@ -159,6 +165,17 @@ mod tests {
         let s = summary_after(&[("a", "要不要我给你点"), ("a", "要不要我给你点"), ("b", "几点下播")]);
         assert!(!s.contains("最多人问"), "{s}");
         assert!(!s.contains("最多人问"), "{s}");
+    }
+
+    #[test]
+    fn without_user_names_counts_are_times_not_people() {
+        let mut e = Engine::new(Config::default());
+        for text in ["多少钱", "什么价格", "多少钱", "几点下播"] {
+            e.push(&Comment::text(text));
+        }
+        let s = local_summary(&e.snapshot(), Lang::Zh, Scope::Session);
+        assert!(s.contains("问得最多的是「多少钱」（3次）"), "{s}");
+        assert!(!e.snapshot().totals.viewers_known());
     }
 
     #[test]

@@ -61,7 +61,8 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
     return el('div', { class: 'dr-stats' },
       item('dr-total-comments', x.comments, t.comments),
       item('dr-per-minute', Math.round(x.per_minute), t.perMinute),
-      item('dr-unique-users', x.unique_users, t.viewers),
+      // A log without user names (the trial page) cannot count people: say so rather than a number.
+      item('dr-unique-users', x.anonymous >= x.comments && x.comments > 0 ? '—' : x.unique_users, t.viewers),
       item('dr-gifts', x.gifts, t.gifts),
       item('dr-likes', x.likes, t.likes),
       item('dr-entries', x.entries, t.entries),

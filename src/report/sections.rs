@@ -89,7 +89,7 @@ pub fn questions(t: &Labels, r: &Report) -> String {
             escape(&q.text),
             escape(tag),
             t.s("原话", "wordings"),
-            q.users,
+            if r.totals.viewers_known() { q.users.to_string() } else { "—".to_string() },
             q.count,
             moment(r, q.first_ms),
             moment(r, q.last_ms)
@@ -190,7 +190,11 @@ pub fn cards(t: &Labels, r: &Report) -> String {
     let items = [
         (n.comments.to_string(), t.s("评论", "comments")),
         (n.questions.to_string(), t.s("提问", "questions")),
-        (n.unique_users.to_string(), t.s("观众", "viewers")),
+        if n.viewers_known() {
+            (n.unique_users.to_string(), t.s("观众", "viewers"))
+        } else {
+            ("—".to_string(), t.s("观众（日志没有用户名）", "viewers (the log names none)"))
+        },
         (format!("{}", n.per_minute.round()), t.s("条/分钟（平均）", "per minute (avg)")),
         (dur, t.s("时长", "duration")),
         (pct(r.sentiment.pos), t.s("正面", "positive")),

@@ -29,7 +29,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
         if zh { "提问" } else { "questions" },
         t.questions,
         if zh { "观众" } else { "viewers" },
-        t.unique_users,
+        if t.viewers_known() { t.unique_users.to_string() } else { "—".to_string() },
         if zh { "时长" } else { "duration" },
         dur
     );
@@ -44,10 +44,18 @@ pub fn render(r: &Report, lang: Lang) -> String {
         if zh { "负面" } else { "neg" },
         pct(r.sentiment.neg)
     );
-    let _ = writeln!(o, "\n{}", if zh { "热门问题（人数 / 次数）" } else { "Hot questions (viewers / times)" });
+    let known = t.viewers_known();
+    let head = match (zh, known) {
+        (true, true) => "热门问题（人数 / 次数）",
+        (true, false) => "热门问题（次数）",
+        (false, true) => "Hot questions (viewers / times)",
+        (false, false) => "Hot questions (times)",
+    };
+    let _ = writeln!(o, "\n{head}");
     for (i, q) in r.hot_questions.iter().take(10).enumerate() {
         let tag = if zh { q.intent.label_zh() } else { q.intent.as_str() };
-        let _ = writeln!(o, "{:>2}. {}  [{}]  {} / {}", i + 1, q.text, tag, q.users, q.count);
+        let n = if known { format!("{} / {}", q.users, q.count) } else { q.count.to_string() };
+        let _ = writeln!(o, "{:>2}. {}  [{}]  {n}", i + 1, q.text, tag);
     }
     if r.hot_questions.is_empty() {
         let _ = writeln!(o, "  —");

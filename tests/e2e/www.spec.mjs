@@ -93,6 +93,8 @@ test('www: an opened CSV log renders the report, the same report the CLI writes'
   // The complaint wave at the end is reported as one, with what it was about.
   await expect(report.getByTestId('report-alert')).toHaveCount(1);
   await expect(report.getByTestId('report-alert')).toContainText(/客服|发货|收到/);
+  // The export names no viewers: the report does not pretend to count people.
+  await expect(report.locator('.cards').first()).toContainText('观众（日志没有用户名）');
   await expect(report.locator('#comments svg')).toBeVisible();
 
   const json = await downloaded(page, page.getByTestId('www-download-json'));
