@@ -4,7 +4,7 @@
 // names are stable. Chat rows hold content-with-emoji spans; gift rows "送出了 <img> ×N"; score rows
 // use the double-underscore room-message class. Enter/like notices are a single sticky slot.
 (() => {
-  const { textOf, stripName } = DRDom;
+  const { textOf, textIn, squash, stripName } = DRDom;
   const EVENTS = [
     [/送出了|送了|赠送/, 'gift'],
     [/为主播加了|欢迎来到直播间|直播间严禁|未成年/, 'system'],
@@ -26,25 +26,28 @@
     list: ['.webcast-chatroom___list', '.webcast-chatroom___items'],
     row: '.webcast-chatroom___item',
     // The slot's data-index is the message's position in the stream: a stable id across recycling.
+    // getAttribute, not dataset: every DOM call costs the content script ~0.7 µs in the live page
+    // (cold caches), and dataset is two (the map, then its entry).
     messageId(row) {
       const slot = row.closest('[data-index]');
-      return slot ? `i${slot.dataset.index}` : row.dataset.id || undefined;
+      return slot ? `i${slot.getAttribute('data-index')}` : row.getAttribute('data-id') || undefined;
     },
     order(row) {
       const slot = row.closest('[data-index]');
-      return slot ? Number(slot.dataset.index) : undefined;
+      return slot ? Number(slot.getAttribute('data-index')) : undefined;
     },
     read(row) {
-      const notice = row.querySelector('.webcast-chatroom__room-message');
-      if (notice) return { kind: 'system', text: textOf(notice) };
-      // Chat rows, most of the list, the short way: the content is the emoji-text span's parent and
-      // the nickname the span just before it. Each element a content script touches first costs it
-      // a wrapper of its own (~1 µs): three here instead of six (same reads on the fixture's rows).
+      // Chat rows, most of the list, first and the short way: the content is the emoji-text span's
+      // parent and the nickname the span just before it. Each element a content script touches
+      // first costs it a wrapper of its own, and each DOM call ~0.7 µs: 8 calls instead of 15.
       const chat = row.querySelector('.webcast-chatroom___content-with-emoji-text')?.parentElement;
       const name = chat?.previousElementSibling;
-      if (name && name.tagName === 'SPAN' && /[:：]\s*$/.test(name.textContent)) {
-        return { kind: 'comment', user: stripName(textOf(name)), text: textOf(chat) };
+      const nameText = name && name.tagName === 'SPAN' ? name.textContent : '';
+      if (/[:：]\s*$/.test(nameText)) {
+        return { kind: 'comment', user: stripName(name.childElementCount ? textOf(name) : squash(nameText)), text: textIn(chat) };
       }
+      const notice = row.querySelector('.webcast-chatroom__room-message');
+      if (notice) return { kind: 'system', text: textOf(notice) };
       const inner = row.querySelector('.webcast-chatroom___item-wrapper > div') || row;
       const spans = [...inner.children].filter((c) => c.tagName === 'SPAN');
       const nameSpan = spans.find((s) => /[:：]\s*$/.test(s.textContent));
