@@ -101,10 +101,14 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
       el('span', {}, `${t.pos} `, el('b', { testid: 'dr-sentiment-pos' }, pct(m.pos))),
       el('span', {}, `${t.neu} `, el('b', { testid: 'dr-sentiment-neu' }, pct(m.neu))),
       el('span', {}, `${t.neg} `, el('b', { testid: 'dr-sentiment-neg' }, pct(m.neg))));
-    const alert = s.mood.alert
+    return el('div', {}, bar, shares, sparkline(s.mood.sparkline));
+  }
+
+  // A complaint spike tops the panel: on a second screen the mood section may be scrolled out of view.
+  function alertBanner(s) {
+    return s.mood.alert
       ? el('div', { class: 'dr-alert', testid: 'dr-alert', role: 'alert' }, `⚠ ${t.alert}：${s.mood.alert.words.join('、')}`)
-      : null;
-    return el('div', {}, alert, bar, shares, sparkline(s.mood.sparkline));
+      : '';
   }
 
   function keywords(s) {
@@ -133,6 +137,7 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
     view.classList.toggle('dr-large', large);
     view.replaceChildren(
       statsLine(s),
+      alertBanner(s),
       section(t.hotQuestions, questions(s)),
       section(t.mood, mood(s)),
       section(t.keywords, keywords(s)),

@@ -163,6 +163,34 @@ test('www: the live feed runs the overlay on the example sender\'s comments', as
   }
 });
 
+test('www: the live overlay raises the complaint banner when order complaints pile up', async () => {
+  // Real chatter over the last two minutes, then 25 order complaints from 25 buyers in 25 s: the
+  // rows carry their own times, so the window and the room's baseline fill without waiting.
+  const now = Date.now();
+  const chatter = fs.readFileSync(path.join(REPO, 'www/data/replay.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 200)
+    .map((l, i) => ({ text: JSON.parse(l).text, user: `viewer${i % 40}`, ts: now - 130_000 + i * 500 }));
+  const wave = ['客服不理人', '等了一周了还没到', '收到的是坏的', '怎么还不发货', '还没收到货']
+    .flatMap((t) => [t, t, t, t, t]).map((text, i) => ({ text, user: `buyer${i}`, ts: now - 25_000 + i * 1_000 }));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dr-live-')), 'complaints.jsonl');
+  fs.writeFileSync(file, [...chatter, ...wave].map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const port = await freePort();
+  const sender = await startSender(file, port, ['--rate', '500']);
+  try {
+    const { page, errors } = await trialPage('#live');
+    await page.getByTestId('www-live-port').fill(String(port));
+    await page.getByTestId('www-live-connect').click();
+    const o = page.getByTestId('www-live-overlay');
+    await expect(o.getByTestId('dr-total-comments')).toHaveText('225', { timeout: 15_000 });
+    await expect(o.getByTestId('dr-alert')).toBeVisible();
+    await expect(o.getByTestId('dr-alert')).toContainText(/负面评论突增：.*(客服|发货|收到)/);
+    await page.screenshot({ path: artifact('www-live-alert.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  } finally {
+    sender.stop();
+  }
+});
+
 extensionTest('extension: "export report" downloads the HTML report (and JSON on its own button)', async ({ context }) => {
   const page = await context.newPage();
   await openAndFeed(page, 'https://live.douyin.com/728194651234?seed=5&count=60&rate=60&events=gift');
