@@ -48,8 +48,9 @@ pub struct TextAnalysis {
     pub vote: Option<String>,
     /// Link numbers it names (3号, 三号链接).
     pub links: Vec<u32>,
-    /// It complains about an order, the shop or the product (`complaints`): the alert counts it.
-    pub complaint: bool,
+    /// What it complains about, if it complains about an order, the shop or the product (an index
+    /// into `complaints::TOPIC_NAMES`): the alert counts it, under that word.
+    pub complaint: Option<u8>,
 }
 
 impl std::ops::Deref for Analysis {
@@ -87,7 +88,7 @@ fn no_text() -> Arc<TextAnalysis> {
             signature: None,
             vote: None,
             links: Vec::new(),
-            complaint: false,
+            complaint: None,
         })
     })
     .clone()
@@ -120,7 +121,7 @@ fn analyze_text(text: String) -> TextAnalysis {
     let signature = is_question.then(|| similar::signature(norm, &tokens));
     let (polarity, score) = sentiment::score_with(norm, &tokens, &common);
     let links = link_numbers(norm);
-    let complaint = complaints::is_complaint(norm, is_question);
+    let complaint = complaints::complaint(norm, is_question).map(|t| t as u8);
     drop(tokens);
     TextAnalysis { text, lower, spans, is_question, intent, polarity, score, signature, vote, links, complaint }
 }

@@ -1,5 +1,6 @@
 //! Shop complaints: the phrases a commerce room uses when something went wrong with an order (还没收到,
-//! 客服不理人, 收到的是坏的, 割韭菜). They feed the complaint alert, not the mood gauge.
+//! 客服不理人, 收到的是坏的, 割韭菜), by what they are about (发货, 客服, 质量…). They feed the complaint
+//! alert, under that topic, not the mood gauge.
 //!
 //! Why a list beside the sentiment models: the models learned "negative" from reviews and from labelled
 //! live rooms that chat rather than sell, where complaints about orders barely occur; they read
@@ -10,88 +11,92 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
-/// A complaint whatever the sentence form: 怎么还不发货 complains as much as 还不发货.
-const COMPLAINTS: &[&str] = &[
-    // trust
-    "骗子",
-    "骗人",
-    "假货",
-    "是假的",
-    "高仿",
-    "山寨货",
-    "割韭菜",
-    "智商税",
-    "虚假宣传",
-    "坑人",
-    "坑钱",
-    "黑心",
-    "奸商",
-    "忽悠人",
-    // delivery
-    "不发货",
-    "没发货",
-    "还不发",
-    "没收到货",
-    "还没收到",
-    "还没到货",
-    "还没到",
-    "物流太慢",
-    "发货太慢",
-    "发错了",
-    "发错货",
-    "少发",
-    "漏发",
-    "破损",
-    "收到的是坏的",
-    "收到坏的",
-    "就坏了",
-    "过期了",
-    // quality
-    "质量差",
-    "质量太差",
-    "质量不好",
-    "做工差",
-    "货不对板",
-    "和图片不一样",
-    "跟图片不一样",
-    // service
-    "客服不理",
-    "不理人",
-    "没人理",
-    "不回消息",
-    "差评",
-    "维权",
-    "12315",
-    // price
-    "买贵了",
-    "买了就降价",
-    "一买就降价",
-    "比外面贵",
-    "不值这个价",
-    // warnings to other viewers
-    "别买",
-    "不要买",
-    "避雷",
-    "踩雷",
-    "垃圾东西",
-    "垃圾产品",
+/// What a complaint is about: the word the alert shows (a wave of 还没收到 / 怎么还不发货 / 等了一周还没到
+/// reads 发货, not the tokens jieba cuts from them, 没收 "confiscate" among them).
+pub const TOPIC_NAMES: [&str; 6] = ["真假", "发货", "质量", "客服", "价格", "售后"];
+
+/// Complaints whatever the sentence form (怎么还不发货 complains as much as 还不发货), by topic.
+const COMPLAINTS: [&[&str]; 6] = [
+    &[
+        "骗子",
+        "骗人",
+        "假货",
+        "是假的",
+        "高仿",
+        "山寨货",
+        "割韭菜",
+        "智商税",
+        "虚假宣传",
+        "坑人",
+        "坑钱",
+        "黑心",
+        "奸商",
+        "忽悠人",
+    ],
+    &[
+        "不发货",
+        "没发货",
+        "还不发",
+        "没收到货",
+        "还没收到",
+        "还没到货",
+        "还没到",
+        "物流太慢",
+        "发货太慢",
+        "发错了",
+        "发错货",
+        "少发",
+        "漏发",
+        "破损",
+        "收到的是坏的",
+        "收到坏的",
+    ],
+    &[
+        "就坏了",
+        "过期了",
+        "质量差",
+        "质量太差",
+        "质量不好",
+        "做工差",
+        "货不对板",
+        "和图片不一样",
+        "跟图片不一样",
+        "垃圾东西",
+        "垃圾产品",
+    ],
+    &["客服不理", "不理人", "没人理", "不回消息"],
+    &["买贵了", "买了就降价", "一买就降价", "比外面贵", "不值这个价"],
+    &["差评", "维权", "12315", "别买", "不要买", "避雷", "踩雷"],
 ];
 
 /// Topics a viewer complains about in a statement (掉色了, 要退款) but also asks about (会掉色吗,
-/// 能退款吗): a complaint only when the comment is not a question.
-const TOPICS: &[&str] =
-    &["掉色", "褪色", "起球", "开线", "有异味", "缩水", "色差", "退款", "退货", "退钱", "投诉", "涨价"];
+/// 能退款吗): a complaint only when the comment is not a question. By topic, as above.
+const ASKABLE: [&[&str]; 6] = [
+    &[],
+    &[],
+    &["掉色", "褪色", "起球", "开线", "有异味", "缩水", "色差"],
+    &["投诉"],
+    &["涨价"],
+    &["退款", "退货", "退钱"],
+];
+
+/// Every phrase with its topic and whether it is askable, in pattern order.
+fn all() -> impl Iterator<Item = (&'static str, usize, bool)> {
+    let of = |lists: [&'static [&'static str]; 6], askable| {
+        lists.into_iter().enumerate().flat_map(move |(topic, ps)| ps.iter().map(move |p| (*p, topic, askable)))
+    };
+    of(COMPLAINTS, false).chain(of(ASKABLE, true))
+}
 
 /// A negator just before a phrase turns it around: 没有掉色, 不是骗子, 不起球.
 const NEGATORS: &[char] = &['不', '没', '无', '未', '别', '非'];
 
-fn phrases() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+/// The automaton over every phrase, and each pattern's (topic, askable).
+fn phrases() -> &'static (AhoCorasick, Vec<(usize, bool)>) {
+    static AC: OnceLock<(AhoCorasick, Vec<(usize, bool)>)> = OnceLock::new();
     AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(COMPLAINTS.iter().chain(TOPICS))
-            .expect("static patterns")
+        let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(all().map(|p| p.0));
+        (ac.expect("static patterns"), all().map(|(_, topic, askable)| (topic, askable)).collect())
     })
 }
 
@@ -102,7 +107,7 @@ fn openings() -> &'static [u64; 1024] {
     static BITS: OnceLock<[u64; 1024]> = OnceLock::new();
     BITS.get_or_init(|| {
         let mut bits = [0u64; 1024];
-        for p in COMPLAINTS.iter().chain(TOPICS) {
+        for (p, _, _) in all() {
             let mut c = p.chars();
             let h = pair_hash(c.next().expect("non-empty"), c.next().expect("two characters"));
             bits[h >> 6] |= 1 << (h & 63);
@@ -127,16 +132,18 @@ fn may_hold_a_phrase(text: &str) -> bool {
     })
 }
 
-/// Whether a cleaned, lower-cased comment complains about an order, the shop or the product.
-pub fn is_complaint(text: &str, is_question: bool) -> bool {
+/// What a cleaned, lower-cased comment complains about (an index into `TOPIC_NAMES`), if it complains
+/// about an order, the shop or the product.
+pub fn complaint(text: &str, is_question: bool) -> Option<usize> {
     if !may_hold_a_phrase(text) {
-        return false;
+        return None;
     }
-    phrases().find_iter(text).any(|m| {
-        let topic = m.pattern().as_usize() >= COMPLAINTS.len();
+    let (ac, meta) = phrases();
+    ac.find_iter(text).find_map(|m| {
+        let (topic, askable) = meta[m.pattern().as_usize()];
         // The two characters before the phrase: 不是骗子, 没有掉色, 不起球.
         let negated = text[..m.start()].chars().rev().take(2).any(|c| NEGATORS.contains(&c));
-        !negated && (!topic || !is_question)
+        (!negated && (!askable || !is_question)).then_some(topic)
     })
 }
 
@@ -157,14 +164,20 @@ mod tests {
             "掉色了",
             "我要退款",
         ] {
-            assert!(is_complaint(s, false), "{s}");
+            assert!(complaint(s, false).is_some(), "{s}");
         }
-        assert!(is_complaint("怎么还不发货", true), "a complaint in question form");
+        assert_eq!(
+            complaint("怎么还不发货", true).map(|t| TOPIC_NAMES[t]),
+            Some("发货"),
+            "a complaint in question form"
+        );
+        assert_eq!(complaint("客服不理人", false).map(|t| TOPIC_NAMES[t]), Some("客服"));
+        assert_eq!(complaint("掉色了", false).map(|t| TOPIC_NAMES[t]), Some("质量"));
     }
 
     #[test]
     fn every_phrase_passes_the_pair_filter() {
-        for p in COMPLAINTS.iter().chain(TOPICS) {
+        for (p, _, _) in all() {
             assert!(p.chars().count() >= 2, "{p}: the pair filter needs two characters");
             assert!(may_hold_a_phrase(&format!("我说{p}了")), "{p}");
         }
@@ -173,10 +186,10 @@ mod tests {
     #[test]
     fn not_complaints() {
         for s in ["没有掉色", "不是骗子", "质量很好", "不起球", "3号链接", "主播好美"] {
-            assert!(!is_complaint(s, false), "{s}");
+            assert_eq!(complaint(s, false), None, "{s}");
         }
         // Asking about a topic is an after-sale question, not a complaint.
-        assert!(!is_complaint("会掉色吗", true));
-        assert!(!is_complaint("能退款吗", true));
+        assert_eq!(complaint("会掉色吗", true), None);
+        assert_eq!(complaint("能退款吗", true), None);
     }
 }

@@ -7,6 +7,7 @@
 use crate::alerts::Alerts;
 use crate::analysis::{Analysis, Analyzer};
 use crate::comment::{Comment, Kind};
+use crate::complaints;
 use crate::demand::Demand;
 use crate::floods::Floods;
 use crate::groups::Groups;
@@ -267,12 +268,11 @@ impl Engine {
         };
         s.demand.observe(norm, &a.links, a.is_question, user, now);
         s.timeline.comment(now, a.is_question, a.polarity, a.score);
-        s.alerts.observe(
-            a.polarity == Polarity::Neg || a.complaint,
-            &a.text,
-            tokens().map(|(t, _)| t).filter(|t| keywords::is_keyword(t)),
-            now,
-        );
+        // A complaint counts under what it is about (发货, 客服), a comment the models call negative
+        // under its keywords.
+        let topic = a.complaint.map(|t| complaints::TOPIC_NAMES[t as usize]);
+        let words = tokens().map(|(t, _)| t).filter(|t| topic.is_none() && keywords::is_keyword(t));
+        s.alerts.observe(a.polarity == Polarity::Neg || topic.is_some(), &a.text, topic.into_iter().chain(words), now);
         s.counters.questions += a.is_question as u64;
         match a.polarity {
             Polarity::Pos => s.counters.pos += 1,
