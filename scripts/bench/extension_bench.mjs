@@ -2,6 +2,9 @@
 // one run: the Douyin fixture (recycled 21-slot list) fed real comments at 500 rows/s.
 //
 //   node scripts/bench/extension_bench.mjs [rows=5000] [rounds=3]     (needs dist/extension)
+//   DR_QUICK=trace|instrument|profile node scripts/bench/extension_bench.mjs 5000 4
+//     one browser of that kind per round, a JSON line each (~15 s a round): for A/B work, with
+//     DR_EXTENSION alternating builds. The full run below is what BENCHMARKS.md reports.
 //
 // Per round, in fresh browsers, alternating which goes first:
 // - main-thread time of the page's renderer (CDP Performance.getMetrics TaskDuration: every task of
@@ -271,6 +274,29 @@ function topFunctions(profile, n = 10) {
 }
 
 const { server, port } = await startServer();
+
+if (process.env.DR_QUICK) {
+  const mode = process.env.DR_QUICK;
+  if (!['trace', 'instrument', 'profile'].includes(mode)) throw new Error(`DR_QUICK=${mode}: trace, instrument or profile`);
+  for (let r = 0; r < ROUNDS; r++) {
+    const o = await run(port, true, { trace: mode === 'trace', profile: mode === 'profile' });
+    const c = o.fed.comment;
+    const perComment = (ms) => round1((ms / c) * 1000);
+    console.log(JSON.stringify({
+      extension: EXTENSION, mode, load1: load1(), comments: c, counted: o.counted,
+      ...(o.cpu && { cpuMicrosPerComment: perComment(o.cpu.cpuMs), tracedWallMicrosPerComment: perComment(o.cpu.wallMs) }),
+      ...(o.contentScript && {
+        instrumentedMicrosPerComment: perComment(o.contentScript.ms),
+        byEntry: Object.fromEntries(Object.entries(o.contentScript.by).filter(([, v]) => v.calls).map(([k, v]) => [k, `${perComment(v.ms)} µs/comment in ${v.calls}`])),
+      }),
+      ...(o.extensionJsMs !== undefined && { profilerMicrosPerComment: perComment(o.extensionJsMs), top: o.top }),
+      longTasks: o.long.length,
+    }));
+  }
+  server.close();
+  process.exit(0);
+}
+
 const chromiumVersion = execSync(`${process.env.CHROMIUM || '/usr/bin/chromium'} --version`).toString().trim();
 const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1];
 const loadsSeen = [load1()];
