@@ -2,7 +2,7 @@
 //!
 //! Comments go in (`Engine::push`), a `Snapshot` comes out: hot questions, mood, demand, keywords and
 //! a local summary. The core is pure Rust with no platform dependencies; `bindings` (wasm32 only) is
-//! the one thin layer the browser sees. Start reading at `engine.rs`.
+//! the one thin layer the browser sees. Start reading at `engine/mod.rs`.
 
 pub mod alerts;
 pub mod analysis;

@@ -1,0 +1,44 @@
+//! The engine's whole state as bytes and back: what a service worker restart survives on. A magic, a
+//! version, then postcard; an unknown version is an error, not a guess.
+
+use super::{Engine, State};
+use crate::analysis::Analyzer;
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum CheckpointError {
+    #[error("not a Danmu Radar checkpoint")]
+    NotACheckpoint,
+    #[error("checkpoint version {0} is not supported (this build reads version {VERSION})")]
+    Version(u16),
+    #[error("checkpoint is damaged: {0}")]
+    Damaged(String),
+}
+
+const MAGIC: &[u8; 4] = b"DRCK";
+const VERSION: u16 = 1;
+
+impl Engine {
+    /// The whole state as bytes (magic, version, postcard).
+    pub fn checkpoint(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64 * 1024);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        postcard::to_io(&self.s, &mut out).expect("writing to a Vec cannot fail");
+        out
+    }
+
+    pub fn restore(bytes: &[u8]) -> Result<Engine, CheckpointError> {
+        if bytes.len() < 6 || &bytes[..4] != MAGIC {
+            return Err(CheckpointError::NotACheckpoint);
+        }
+        let version = u16::from_le_bytes([bytes[4], bytes[5]]);
+        if version != VERSION {
+            return Err(CheckpointError::Version(version));
+        }
+        let mut s: State = postcard::from_bytes(&bytes[6..]).map_err(|e| CheckpointError::Damaged(e.to_string()))?;
+        s.newwords.after_restore();
+        s.groups.after_restore();
+        s.demand.after_restore();
+        Ok(Engine { s, spans: Vec::new(), hashes: Vec::new(), analyzer: Analyzer::default() })
+    }
+}
