@@ -88,7 +88,8 @@ impl Report {
         snap.keywords = engine.keywords().session_top(3);
         // The biggest complaint spike of the session, if any: a stream that ended in complaints must
         // say so in its summary, not only in the alerts section further down.
-        snap.mood.alert = engine.alerts().all().into_iter().max_by_key(|a| a.negatives);
+        let alerts = engine.alerts().all();
+        snap.mood.alert = alerts.iter().max_by_key(|a| a.negatives).cloned();
         snap.poll = None;
         let minutes = (now - engine.started_ms().unwrap_or(now)) as f64 / 60_000.0;
         snap.totals.per_minute =
@@ -106,7 +107,7 @@ impl Report {
             timeline,
             products: engine.demand().session_top(20),
             peaks,
-            alerts: engine.alerts().all(),
+            alerts,
             polls,
             floods: engine.floods().top(10, now),
             new_words: engine.new_words().to_vec(),
