@@ -14,6 +14,13 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// A UI language tag ("zh-CN", "en-US", …): English for `en*`, Chinese otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.starts_with("en") { Lang::En } else { Lang::Zh }
+    }
+}
+
 fn pct(x: f64) -> u32 {
     (x * 100.0).round() as u32
 }

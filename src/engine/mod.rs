@@ -24,8 +24,10 @@ use crate::tokenize::{Span, jieba};
 use serde::{Deserialize, Serialize};
 
 mod checkpoint;
+mod log;
 
 pub use checkpoint::CheckpointError;
+pub use log::Pushed;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Config {

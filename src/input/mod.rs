@@ -9,11 +9,13 @@ use std::io::BufRead;
 mod batch;
 mod delimited;
 mod jsonl;
+mod log;
 mod pace;
 mod pairs;
 mod time;
 
 pub use batch::rows_json;
+pub use log::{Log, read_log};
 pub use pace::Pacer;
 pub use pairs::{Pairs, pairs};
 pub use time::parse_ts;
@@ -54,7 +56,7 @@ impl Format {
 }
 
 /// A line that could not be used; the rest of the file still is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BadLine {
     pub line: usize,
     pub reason: String,
@@ -71,6 +73,8 @@ pub enum InputError {
     Io(#[from] std::io::Error),
     #[error("line {line}: {reason}")]
     Header { line: usize, reason: String },
+    #[error("the rate must be a positive number of comments per minute, not {0}")]
+    Rate(f64),
 }
 
 pub const TEXT_COLUMNS: &[&str] = &[

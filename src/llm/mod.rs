@@ -5,7 +5,8 @@
 //! Pure Rust, no I/O and no browser types (tested natively): `session::Assistant` prepares each call
 //! (`prompt` over a `digest` of the snapshot, checked against the `budget`) and digests each outcome
 //! (`sse` events → `reply` sections → `answers` checked, `profile` updated, `errors` → status and
-//! retry). Moving bytes is `bindings::fetch` (wasm32 only), at the wasm edge.
+//! retry); `stream` decides what each piece of a streamed reply means. Moving the bytes is the wasm
+//! edge's (`bindings`, wasm32 only).
 
 pub mod answers;
 pub mod budget;
@@ -18,6 +19,7 @@ pub mod reply;
 pub mod sanitize;
 pub mod session;
 pub mod sse;
+pub mod stream;
 pub mod view;
 
 pub use errors::{ErrorKind, LlmError};

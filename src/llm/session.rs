@@ -1,8 +1,9 @@
 //! One room's assistant: settings, budget, audience profile, the last summary and suggested answers.
 //! It prepares each call (the exact request, after the budget check) and digests each outcome (usage
 //! recorded, reply split, answers checked, profile updated, failures turned into a status and a
-//! retry time). It does no I/O: the service worker moves the request over the network (bindings/fetch.rs)
-//! and hands the outcome back, so all of this is tested natively.
+//! retry time). It does no I/O: the service worker moves the request over the network
+//! (src/bindings.rs, through `stream::Reply`) and hands the outcome back, so all of this is tested
+//! natively.
 
 use super::answers::{self, MAX_ANSWER_CHARS};
 use super::budget::{Budget, Refusal, Usage, estimate_tokens};
