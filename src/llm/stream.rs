@@ -30,7 +30,8 @@ pub struct Streamed {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Failed {
     pub error: LlmError,
-    pub partial: Streamed,
+    /// Boxed: a failure is rare, and every `Result` of a chunk would otherwise carry its size.
+    pub partial: Box<Streamed>,
 }
 
 /// Why the browser rejected a fetch or a read.
@@ -103,7 +104,7 @@ impl Reply {
 
     /// The provider answered with an HTTP error instead of a reply.
     pub fn http_error(status: u16, body: &str, retry_after: Option<&str>) -> Failed {
-        Failed { error: LlmError::from_http(status, body, retry_after), partial: Streamed::default() }
+        Failed { error: LlmError::from_http(status, body, retry_after), partial: Box::default() }
     }
 
     /// The browser rejected the fetch or a read; `detail` is its message.
@@ -131,11 +132,11 @@ impl Reply {
 
     /// A failure before any reply exists (the request could not be built or sent).
     pub fn failed(kind: ErrorKind, message: impl Into<String>) -> Failed {
-        Failed { error: LlmError::new(kind, message), partial: Streamed::default() }
+        Failed { error: LlmError::new(kind, message), partial: Box::default() }
     }
 
     fn fail(&self, kind: ErrorKind, message: impl Into<String>) -> Failed {
-        Failed { error: LlmError::new(kind, message), partial: self.out.clone() }
+        Failed { error: LlmError::new(kind, message), partial: Box::new(self.out.clone()) }
     }
 
     fn apply(&mut self, events: Vec<Event>) -> Result<bool, Failed> {
@@ -155,7 +156,10 @@ impl Reply {
                     let lower = code.to_lowercase();
                     let status = if code.contains("429") || lower.contains("rate") { 429 } else { 500 };
                     let body = serde_json::json!({ "error": { "code": code, "message": message } }).to_string();
-                    return Err(Failed { error: LlmError::from_http(status, &body, None), partial: self.out.clone() });
+                    return Err(Failed {
+                        error: LlmError::from_http(status, &body, None),
+                        partial: Box::new(self.out.clone()),
+                    });
                 }
             }
         }
