@@ -8,6 +8,7 @@ use crate::comment::{Comment, Kind};
 use crate::complaints;
 use crate::demand::link_numbers;
 use crate::intent::{self, Intent};
+use crate::jeers;
 use crate::poll;
 use crate::question;
 use crate::sentiment::linear::Common;
@@ -116,10 +117,16 @@ fn analyze_text(text: String) -> TextAnalysis {
 
     let common = Common::of(norm, &tokens);
     let vote = poll::vote(norm);
-    let is_question = vote.is_none() && question::is_question_with(norm, &tokens, &common);
+    // A jeer (当我们傻?, 骗谁呢) asks nothing and turns the mood, whatever the models learned from
+    // chat rooms that hold almost none.
+    let jeer = jeers::is_jeer(question::rules::core(norm));
+    let is_question = vote.is_none() && !jeer && question::is_question_with(norm, &tokens, &common);
     let intent = is_question.then(|| intent::classify_with(norm, common.ngrams()));
     let signature = is_question.then(|| similar::signature(norm, &tokens));
-    let (polarity, score) = sentiment::score_with(norm, &tokens, &common);
+    let (mut polarity, mut score) = sentiment::score_with(norm, &tokens, &common);
+    if jeer {
+        (polarity, score) = (Polarity::Neg, -score.abs());
+    }
     let links = link_numbers(norm);
     let complaint = complaints::complaint(norm, is_question).map(|t| t as u8);
     drop(tokens);

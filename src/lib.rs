@@ -16,6 +16,7 @@ pub mod floods;
 pub mod groups;
 pub mod input;
 pub mod intent;
+pub mod jeers;
 pub mod keywords;
 pub mod llm;
 pub mod newwords;

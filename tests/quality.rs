@@ -96,6 +96,19 @@ fn live_slang_and_stickers() {
     }
 }
 
+/// Sarcastic jeers shaped like questions (src/jeers.rs): never a hot question, always the mood turning.
+#[test]
+fn sarcastic_jeers_are_negative_and_ask_nothing() {
+    for s in ["这不是涨价?当我们傻?", "骗谁呢", "谁买谁傻", "就这？", "这也叫优惠？", "鬼才信"]
+    {
+        assert_eq!(read(s), ("neg", false, None), "{s}");
+    }
+    // Their look-alikes still ask.
+    for s in ["就这个多少钱", "这个也叫福袋吗"] {
+        assert!(read(s).1, "{s} should be a question");
+    }
+}
+
 #[test]
 fn sarcasm_markers_are_not_praise() {
     for s in ["呵呵，真是好质量", "好得很，穿一次就坏了"] {
@@ -115,6 +128,8 @@ fn intent_tags() {
         ("有运费险吗", "after_sale"),
         ("敏感肌能用吗", "usage"),
         ("什么材质", "product_info"),
+        ("没收到货怎么办", "shipping"),
+        ("少发了一个怎么办", "after_sale"),
         ("主播多高", "host_personal"),
     ] {
         assert_eq!(read(s).2, Some(want), "{s}");

@@ -1,0 +1,61 @@
+//! Sarcastic jeers: comments shaped like questions that mock the room or the host (当我们傻?, 骗谁呢,
+//! 谁买谁傻, 就这?). They expect no answer, so they must never reach the hot questions, and they are
+//! the mood turning, so they count as negative whatever the models read. The labelled chat rooms hold
+//! almost none of them (a commerce room under a price rise does), so no model learned them: they are
+//! written here, from LABELLING.md's rule for rhetorical jeers.
+
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
+
+/// Anywhere in a comment, these mock.
+const PHRASES: &[&str] = &[
+    "当我们傻",
+    "当我傻",
+    "当我们是傻子",
+    "当我是傻子",
+    "把我们当傻子",
+    "拿我们当傻子",
+    "骗谁呢",
+    "骗谁啊",
+    "骗鬼呢",
+    "骗鬼啊",
+    "谁买谁傻",
+    "谁买谁是傻子",
+    "谁信啊",
+    "谁信呢",
+    "鬼才信",
+    "信你个鬼",
+];
+
+/// A comment made only of these (and marks) mocks: 就这? — but 就这个 asks.
+const WHOLE: &[&str] = &["就这", "就这样", "就这啊", "就这呀"];
+
+/// At the start, these mock what follows: 这也叫优惠?, 这也叫便宜?
+const PREFIXES: &[&str] = &["这也叫", "这也配叫", "这也算"];
+
+fn phrases() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| AhoCorasick::new(PHRASES).expect("static patterns"))
+}
+
+/// `core`: the comment cleaned and lower-cased, stickers and marks at its ends removed
+/// (`question::rules::core`).
+pub fn is_jeer(core: &str) -> bool {
+    WHOLE.contains(&core) || PREFIXES.iter().any(|p| core.starts_with(p)) || phrases().is_match(core)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jeers_and_their_look_alikes() {
+        for s in ["这不是涨价?当我们傻", "骗谁呢", "谁买谁傻", "就这", "这也叫优惠", "鬼才信"]
+        {
+            assert!(is_jeer(s), "{s}");
+        }
+        for s in ["就这个", "就这个多少钱", "这个也叫", "谁买了", "骗子", "当我们收到货"] {
+            assert!(!is_jeer(s), "{s}");
+        }
+    }
+}
