@@ -98,7 +98,7 @@ export class Rooms {
 
   make(tabId, roomKey, engine) {
     engine.setLang(this.lang);
-    return { tabId, roomKey, engine, captures: new Map(), overlays: new Set(), checkpointTimer: 0, snapshotTimer: 0, status: 'searching' };
+    return { tabId, roomKey, engine, captures: new Map(), overlays: new Set(), checkpointTimer: 0, snapshotTimer: 0, snapshotAt: 0, status: 'searching' };
   }
 
   // `rowsJson`: the batch as the content script sent it, already checked (protocol.js batchRows).
@@ -127,15 +127,20 @@ export class Rooms {
     for (const [source, seq] of acks) room.captures.get(source)?.postMessage({ type: 'sw/ack', source, seq });
   }
 
+  // The first change after a quiet spell (a room's first rows) is shown at once; then at most one
+  // update per SNAPSHOT_MS.
   scheduleSnapshot(room) {
     if (room.snapshotTimer || room.overlays.size === 0) return;
+    const wait = room.snapshotAt + SNAPSHOT_MS - Date.now();
+    if (wait <= 0) return this.pushSnapshot(room);
     room.snapshotTimer = setTimeout(() => {
       room.snapshotTimer = 0;
       this.pushSnapshot(room);
-    }, SNAPSHOT_MS);
+    }, wait);
   }
 
   pushSnapshot(room, only) {
+    if (!only) room.snapshotAt = Date.now();
     room.engine.tick(Date.now());
     const msg = { type: 'sw/snapshot', snapshot: room.engine.snapshot() };
     for (const port of only ? [only] : room.overlays) port.postMessage(msg);

@@ -28,6 +28,8 @@ function fromThisExtension(sender) {
 chrome.runtime.onConnect.addListener((port) => {
   const sender = port.sender;
   if (!fromThisExtension(sender)) return port.disconnect();
+  // content/wake.js: starting this worker (and `ready`) during the page's load was the whole point.
+  if (port.name === PORT.WAKE) return port.disconnect();
   if (port.name === PORT.CAPTURE && sender.url && !sender.url.startsWith('chrome-extension:')) return capture(port, sender.tab.id, sender.frameId);
   if (port.name === PORT.OVERLAY && sender.url?.startsWith(OVERLAY_URL)) return overlay(port, sender.tab.id);
   port.disconnect();
@@ -160,7 +162,8 @@ async function toggle(tab) {
 }
 
 function contentFiles() {
-  return chrome.runtime.getManifest().content_scripts[0].js;
+  // The capture's files (the manifest's other entry is content/wake.js alone).
+  return chrome.runtime.getManifest().content_scripts.find((c) => c.js.includes('content/main.js')).js;
 }
 
 chrome.action.onClicked.addListener(toggle);

@@ -1,4 +1,5 @@
-// Delivery to the service worker: rows are batched (at most every 200 ms or 500 rows), numbered, and
+// Delivery to the service worker: rows are batched (at most one batch per 200 ms, or 500 rows; the
+// first rows after a quiet spell go at once), numbered, and
 // kept (as the JSON text they are sent as) until the worker acknowledges them; after a worker
 // restart the port reconnects and resends what was not acknowledged. The worker drops batches it already applied, so nothing is counted twice.
 (() => {
@@ -16,6 +17,7 @@
       this.unacked = []; // [{seq, rowsJson}]
       this.buffer = [];
       this.timer = 0;
+      this.flushedAt = -Infinity;
       this.port = null;
       this.dead = false;
       this.retry = 250;
@@ -52,13 +54,18 @@
 
     push(rows) {
       this.buffer.push(...rows);
-      if (this.buffer.length >= FLUSH_ROWS) this.flush();
-      else if (!this.timer) this.timer = setTimeout(() => this.flush(), FLUSH_MS);
+      if (this.buffer.length >= FLUSH_ROWS) return this.flush();
+      if (this.timer) return;
+      // Rows after a quiet spell (a page's first ones) go at once, so the overlay shows data without
+      // waiting out a timer; a busy room's rows still wait FLUSH_MS, as many together as came.
+      if (performance.now() - this.flushedAt >= FLUSH_MS) this.flush();
+      else this.timer = setTimeout(() => this.flush(), FLUSH_MS);
     }
 
     flush() {
       clearTimeout(this.timer);
       this.timer = 0;
+      this.flushedAt = performance.now();
       while (this.buffer.length) {
         // One string per batch: the port converts a string in one copy but every field of every row
         // one by one, and the worker hands the engine JSON anyway.

@@ -15,7 +15,8 @@ const scriptId = (origin) => `picked-${origin}`;
 
 function contentFiles() {
   // content/registered.js first: it tells main.js it was started by this registration.
-  return ['content/registered.js', ...chrome.runtime.getManifest().content_scripts[0].js];
+  const capture = chrome.runtime.getManifest().content_scripts.find((c) => c.js.includes('content/main.js'));
+  return ['content/registered.js', ...capture.js];
 }
 
 async function state(origin) {

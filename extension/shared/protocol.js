@@ -6,7 +6,9 @@
 // Loaded as a classic content script (sets globalThis.DRProtocol) and imported for that same side
 // effect by the service worker and the overlay.
 (() => {
-  const PORT = { CAPTURE: 'dr-capture', OVERLAY: 'dr-overlay' };
+  // WAKE: a port opened only to start the service worker early (content/wake.js spells it out: it
+  // runs before this file is loaded).
+  const PORT = { CAPTURE: 'dr-capture', OVERLAY: 'dr-overlay', WAKE: 'dr-wake' };
   const KINDS = ['comment', 'gift', 'like', 'enter', 'follow', 'purchase', 'system'];
   const MAX_BATCH = 2000;
   const MAX_TEXT = 2000;

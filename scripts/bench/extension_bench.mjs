@@ -5,6 +5,10 @@
 //   DR_QUICK=trace|instrument|profile node scripts/bench/extension_bench.mjs 5000 4
 //     one browser of that kind per round, a JSON line each (~15 s a round): for A/B work, with
 //     DR_EXTENSION alternating builds. The full run below is what BENCHMARKS.md reports.
+//   DR_QUICK=load [DR_SLOW_MS=800] node scripts/bench/extension_bench.mjs 0 8
+//     page load → overlay with data only, a fresh browser per round (~5 s): cold, warm (the same
+//     tab again), another room in a new tab, and after the worker was stopped (asleep); with
+//     DR_SLOW_MS the page's HTML arrives in two parts that long apart, like a heavy real page.
 //
 // Per round, in fresh browsers, alternating which goes first:
 // - main-thread time of the page's renderer (CDP Performance.getMetrics TaskDuration: every task of
@@ -43,7 +47,8 @@ const ROOM = 'https://live.douyin.com/728194651234';
 const EVENTS = 'gift,enter,like,system';
 // The feeder plans ~1.17 rows per comment (events 15%, the burst): ask for enough comments.
 const feedUrl = `${ROOM}?seed=4&count=${Math.ceil(ROWS / 1.17)}&events=${EVENTS}`;
-const loadUrl = (n) => `${ROOM}?seed=${n}&count=400&rate=40&events=${EVENTS}&autostart=1`;
+const SLOW = Number(process.env.DR_SLOW_MS || 0);
+const loadUrl = (n) => `${ROOM}?seed=${n}&count=400&rate=40&events=${EVENTS}&autostart=1${SLOW ? `&slow=${SLOW}` : ''}`;
 const FRAME = 'danmu-radar-overlay iframe[data-testid="dr-frame"]';
 
 const load1 = () => Number(os.loadavg()[0].toFixed(2));
@@ -277,8 +282,29 @@ const { server, port } = await startServer();
 
 if (process.env.DR_QUICK) {
   const mode = process.env.DR_QUICK;
-  if (!['trace', 'instrument', 'profile'].includes(mode)) throw new Error(`DR_QUICK=${mode}: trace, instrument or profile`);
-  for (let r = 0; r < ROUNDS; r++) {
+  if (!['trace', 'instrument', 'profile', 'load'].includes(mode)) throw new Error(`DR_QUICK=${mode}: trace, instrument, profile or load`);
+  for (let r = 0; mode === 'load' && r < ROUNDS; r++) {
+    const { context, close } = await launch(port, true);
+    const p = await context.newPage();
+    const cold = Math.round(await loadToData(p, loadUrl(21)));
+    const warm = Math.round(await loadToData(p, loadUrl(22)));
+    // Another room in a new tab, the worker running: a new engine, so the first rows must travel.
+    const q = await context.newPage();
+    const fresh = Math.round(await loadToData(q, loadUrl(24).replace(ROOM, `${ROOM}9`)));
+    await q.close();
+    // Asleep: the browser runs, the worker was stopped (Chrome stops it after ~30 s idle), as when a
+    // seller opens the room some time after the last one.
+    await p.goto('about:blank');
+    await p.waitForTimeout(1500); // a worker idles 30 s before it stops: its last checkpoint (1 s) is written
+    const cdp = await context.newCDPSession(p);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await p.waitForTimeout(500);
+    const asleep = Math.round(await loadToData(p, loadUrl(23)));
+    await close();
+    console.log(JSON.stringify({ extension: EXTENSION, mode, slowMs: SLOW, load1: load1(), coldMs: cold, warmMs: warm, otherRoomMs: fresh, asleepMs: asleep }));
+  }
+  for (let r = 0; mode !== 'load' && r < ROUNDS; r++) {
     const o = await run(port, true, { trace: mode === 'trace', profile: mode === 'profile' });
     const c = o.fed.comment;
     const perComment = (ms) => round1((ms / c) * 1000);

@@ -63,7 +63,16 @@ export async function startServer() {
       return res.end('not found');
     }
     res.writeHead(200, { ...headers, 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    res.end(fs.readFileSync(file));
+    const body = fs.readFileSync(file);
+    // `slow=MS` on a page: its HTML arrives in two parts that long apart, as a heavy real page's does
+    // (the document exists from the first part; DOMContentLoaded and document_idle wait for the rest).
+    const slow = Number(url.searchParams.get('slow') || 0);
+    const cut = body.indexOf('<body');
+    if (slow > 0 && file.endsWith('.html') && cut > 0) {
+      res.write(body.subarray(0, cut));
+      return setTimeout(() => res.end(body.subarray(cut)), Math.min(slow, 10_000));
+    }
+    res.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: server.address().port };
