@@ -52,6 +52,11 @@ fn input_error(e: InputError) -> JsValue {
     typed_error("InputError", &e.to_string())
 }
 
+/// A JS value as `T`; a wrong shape throws an InputError.
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| typed_error("InputError", &e.to_string()))
+}
+
 /// Builds the shared tokenizer now (≈0.3 s) so the first batch does not pay for it.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {
@@ -79,8 +84,7 @@ impl RadarEngine {
     /// lower `seq` for the same `source`) is ignored and `false` is returned.
     #[wasm_bindgen(js_name = pushBatch)]
     pub fn push_batch(&mut self, source: &str, seq: f64, rows: JsValue) -> Result<bool, JsValue> {
-        let rows: Vec<Comment> =
-            serde_wasm_bindgen::from_value(rows).map_err(|e| typed_error("InputError", &e.to_string()))?;
+        let rows: Vec<Comment> = from_js(rows)?;
         Ok(self.inner.push_batch(source, seq as u64, &rows))
     }
 
@@ -101,8 +105,7 @@ impl RadarEngine {
     /// Rows without delivery bookkeeping (the trial page's replay). Returns how many were applied.
     #[wasm_bindgen(js_name = pushRows)]
     pub fn push_rows(&mut self, rows: JsValue) -> Result<u32, JsValue> {
-        let rows: Vec<Comment> =
-            serde_wasm_bindgen::from_value(rows).map_err(|e| typed_error("InputError", &e.to_string()))?;
+        let rows: Vec<Comment> = from_js(rows)?;
         for r in &rows {
             self.inner.push(r);
         }
@@ -326,8 +329,7 @@ impl LlmAssistant {
         automatic: bool,
         now_ms: f64,
     ) -> Result<JsValue, JsValue> {
-        let recent: Vec<Recent> =
-            serde_wasm_bindgen::from_value(recent).map_err(|e| typed_error("InputError", &e.to_string()))?;
+        let recent: Vec<Recent> = from_js(recent)?;
         let snap = engine.inner.snapshot();
         to_js(&self.inner.prepare_summary(&snap, engine.inner.catalog(), &recent, automatic, now_ms as i64)?)
     }
@@ -348,8 +350,7 @@ impl LlmAssistant {
 
     /// The outcome `llmStream` resolved with → the view (summary, answers, profile, spend, status).
     pub fn finish(&mut self, outcome: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
-        let out: Outcome =
-            serde_wasm_bindgen::from_value(outcome).map_err(|e| typed_error("InputError", &e.to_string()))?;
+        let out: Outcome = from_js(outcome)?;
         to_js(&self.inner.finish(out, now_ms as i64))
     }
 

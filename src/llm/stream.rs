@@ -61,6 +61,9 @@ pub struct Reply {
     json: bool,
     whole: Vec<u8>,
     done: bool,
+    /// Characters in `out.text`, counted as they arrive (recounting the whole reply per chunk is
+    /// quadratic in its length).
+    chars: usize,
 }
 
 impl Reply {
@@ -145,6 +148,7 @@ impl Reply {
             match ev {
                 Event::Text(t) => {
                     self.out.text.push_str(&t);
+                    self.chars += t.chars().count();
                     grew = true;
                 }
                 Event::Finish(f) => self.out.finish = Some(f),
@@ -163,7 +167,7 @@ impl Reply {
                 }
             }
         }
-        if self.out.text.chars().count() > MAX_RAW_CHARS {
+        if self.chars > MAX_RAW_CHARS {
             return Err(self.fail(ErrorKind::TooLong, "the reply was longer than the overlay shows"));
         }
         Ok(grew)
@@ -247,6 +251,11 @@ mod tests {
         let long = "长".repeat(MAX_RAW_CHARS + 1);
         let f = r.feed(chunk(&long).as_bytes()).unwrap_err();
         assert_eq!(f.error.kind, ErrorKind::TooLong);
+        // Counted across chunks, not per chunk.
+        let mut r = Reply::new(None);
+        let half = "长".repeat(MAX_RAW_CHARS / 2 + 1);
+        assert!(r.feed(chunk(&half).as_bytes()).unwrap());
+        assert_eq!(r.feed(chunk(&half).as_bytes()).unwrap_err().error.kind, ErrorKind::TooLong);
     }
 
     #[test]
