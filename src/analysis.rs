@@ -124,11 +124,14 @@ fn analyze_text(text: String) -> TextAnalysis {
     let intent = is_question.then(|| intent::classify_with(norm, common.ngrams()));
     let signature = is_question.then(|| similar::signature(norm, &tokens));
     let (mut polarity, mut score) = sentiment::score_with(norm, &tokens, &common);
-    if jeer {
+    let complaint = complaints::complaint(norm, is_question).map(|t| t as u8);
+    // An order complaint the models call neutral (割韭菜, 客服不理人, 色差严重: they learned from
+    // reviews and chatting rooms, which hold almost none) is the mood turning too. One they call
+    // praise stays praise: reviews mix the two (发货慢，但是质量很好).
+    if jeer || (complaint.is_some() && polarity == Polarity::Neu) {
         (polarity, score) = (Polarity::Neg, -score.abs());
     }
     let links = link_numbers(norm);
-    let complaint = complaints::complaint(norm, is_question).map(|t| t as u8);
     drop(tokens);
     TextAnalysis { text, lower, spans, is_question, intent, polarity, score, signature, vote, links, complaint }
 }

@@ -4,9 +4,9 @@
 //!
 //! Why a list beside the sentiment models: the models learned "negative" from reviews and from labelled
 //! live rooms that chat rather than sell, where complaints about orders barely occur; they read
-//! 客服不理人 or 等了一周了还没到 as neutral chatter, so a wave of them never raised the alert. The mood
-//! shares stay the models' (they are what `make eval` measures); the alert counts a comment as negative
-//! when the models say so or when it complains here.
+//! 客服不理人 or 等了一周了还没到 as neutral chatter, so a wave of them never raised the alert. A
+//! complaint the models call neutral counts as negative in the mood too (`analysis.rs`), and the alert
+//! counts a comment as negative when the models say so or when it complains here.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
@@ -50,6 +50,7 @@ const COMPLAINTS: [&[&str]; 6] = [
         "破损",
         "收到的是坏的",
         "收到坏的",
+        "收到是坏的",
     ],
     &[
         "就坏了",

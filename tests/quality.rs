@@ -89,11 +89,25 @@ fn live_slang_and_stickers() {
     for s in ["踩雷了", "智商税", "又是套路，骗人的"] {
         assert_eq!(read(s).0, "neg", "{s}");
     }
-    // Alone, 割韭菜 is often banter in the labelled rooms (neutral), but it never reads as praise.
-    assert!(score("割韭菜") < 0.0 && read("割韭菜").0 != "pos");
     for s in ["来了", "3号", "主播晚上好", "刚来"] {
         assert_eq!(read(s).0, "neu", "{s}");
     }
+}
+
+/// Order complaints (src/complaints.rs) that the models, trained on reviews and chatting rooms, read as
+/// neutral: the mood turns with them. Negated or asked, they are no complaint; mixed with praise in a
+/// review, the models' praise stands.
+#[test]
+fn order_complaints_turn_the_mood() {
+    for s in ["割韭菜", "骗子吧", "客服不理人", "等了一个星期还没到", "色差严重", "收到是坏的", "别买"]
+    {
+        assert_eq!(read(s).0, "neg", "{s}");
+        assert!(score(s) < 0.0, "{s}: {}", score(s));
+    }
+    for s in ["没有掉色", "不是骗子", "会掉色吗", "会起球吗"] {
+        assert_ne!(read(s).0, "neg", "{s}");
+    }
+    assert_eq!(read("物流太慢了，但是质量很好，喜欢").0, "pos");
 }
 
 /// Sarcastic jeers shaped like questions (src/jeers.rs): never a hot question, always the mood turning.
