@@ -122,7 +122,7 @@ fn analyze_text(text: String) -> TextAnalysis {
     let jeer = jeers::is_jeer(question::rules::core(norm));
     let is_question = vote.is_none() && !jeer && question::is_question_with(norm, &tokens, &common);
     let intent = is_question.then(|| intent::classify_with(norm, common.ngrams()));
-    let signature = is_question.then(|| similar::signature(norm, &tokens));
+    let signature = intent.map(|i| similar::question_signature(norm, &tokens, i));
     let (mut polarity, mut score) = sentiment::score_with(norm, &tokens, &common);
     let complaint = complaints::complaint(norm, is_question).map(|t| t as u8);
     // An order complaint the models call neutral (割韭菜, 客服不理人, 色差严重: they learned from

@@ -313,8 +313,8 @@ mod tests {
 
     fn add(g: &mut Groups, text: &str, user: u64, t: i64) -> u32 {
         let c = crate::clean::clean(text).text.to_lowercase();
-        let sig = similar::signature(&c, &cut(&c));
-        g.add(&c, &sig, crate::intent::classify(&c), user, false, t)
+        let intent = crate::intent::classify(&c);
+        g.add(&c, &similar::question_signature(&c, &cut(&c), intent), intent, user, false, t)
     }
 
     #[test]

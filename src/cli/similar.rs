@@ -1,12 +1,13 @@
 //! `similar`: one JSON line per pair — {"same": bool, "score": float} — the grouping decision.
 
 use super::{CliError, CliResult, InputArgs, Skipped, flush, stdout, write_err};
-use danmu_radar::{clean::clean, input, similar, tokenize};
+use danmu_radar::{clean::clean, input, intent, similar, tokenize};
 use std::io::Write;
 
+/// Each text as the grouping reads a question: with its intent.
 fn signature(text: &str) -> similar::Signature {
     let t = clean(text).text.to_lowercase();
-    similar::signature(&t, &tokenize::cut(&t))
+    similar::question_signature(&t, &tokenize::cut(&t), intent::classify(&t))
 }
 
 pub fn run(args: &InputArgs) -> CliResult {

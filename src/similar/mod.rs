@@ -12,6 +12,8 @@ pub mod pair;
 
 pub use pair::Shape;
 
+use crate::intent::Intent;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use lists::{CONCEPTS, FILLER};
 use serde::{Deserialize, Serialize};
@@ -162,6 +164,33 @@ pub fn signature(text: &str, tokens: &[&str]) -> Signature {
     Signature { concepts, words, numbers, chars, asks }
 }
 
+/// `signature` of a question whose intent is known. A question with no content word (这个多少, 3号多少:
+/// deictics, numbers and a question word) says its concept only through the form the intent rules
+/// read, so its commerce intent adds that concept: 这个多少 asks what 多少钱 asks. A question with
+/// words keeps its own signature (the pair model weighs its concepts against open-domain pairs).
+pub fn question_signature(text: &str, tokens: &[&str], intent: Intent) -> Signature {
+    let mut sig = signature(text, tokens);
+    if !sig.words.is_empty() {
+        return sig;
+    }
+    let concept = match intent {
+        Intent::Price => "@price",
+        Intent::Link => "@link",
+        Intent::SizeFit => "@size",
+        Intent::Stock => "@stock",
+        Intent::Promo => "@promo",
+        Intent::Shipping => "@ship",
+        Intent::AfterSale => "@return",
+        Intent::Usage => "@usage",
+        _ => return sig,
+    };
+    let id = CONCEPTS.iter().position(|(name, _)| *name == concept).expect("a concept of lists.rs") as u8;
+    if let Err(at) = sig.concepts.binary_search(&id) {
+        sig.concepts.insert(at, id);
+    }
+    sig
+}
+
 fn is_filler(token: &str) -> bool {
     static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| FILLER.iter().copied().collect()).contains(token)
@@ -269,6 +298,25 @@ mod tests {
         assert!(same("在哪拍", "链接在哪"));
         assert!(same("穿什么码", "多大码"));
         assert!(same("3号多少钱", "三号什么价"));
+    }
+
+    fn same_question(a: &str, b: &str) -> bool {
+        let q = |s: &str| {
+            let c = crate::clean::clean(s).text.to_lowercase();
+            question_signature(&c, &cut(&c), crate::intent::classify(&c))
+        };
+        score(&q(a), &q(b)) >= SAME
+    }
+
+    #[test]
+    fn a_commerce_intent_names_its_concept() {
+        assert!(!same("这个多少", "多少钱"), "the words alone do not say price");
+        assert!(same_question("这个多少", "多少钱"));
+        assert!(same_question("3号多少", "3号多少钱"));
+        assert!(same_question("3号多少码", "3号什么码"));
+        assert!(!same_question("3号多少码", "3号多少钱"));
+        assert!(!same_question("3号多少", "5号多少"));
+        assert!(same_question("怎么下单", "怎么买"));
     }
 
     #[test]
