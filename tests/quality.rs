@@ -48,6 +48,9 @@ fn unpunctuated_live_questions() {
         "啥价",
         "啥价格",
         "卖多少钱",
+        // A choice put to the host (question::rules::alternative).
+        "偏大还是偏小",
+        "要黑色还是白色",
     ] {
         assert!(read(s).1, "{s} should be a question");
     }
@@ -55,8 +58,20 @@ fn unpunctuated_live_questions() {
 
 #[test]
 fn reactions_and_jeers_are_not_questions() {
-    for s in ["？？？", "?", "啊？", "你是不是傻", "什么鬼", "搞什么啊", "哈哈哈", "主播好", "666", "[比心]", "来了"]
-    {
+    for s in [
+        "？？？",
+        "?",
+        "啊？",
+        "你是不是傻",
+        "什么鬼",
+        "搞什么啊",
+        "哈哈哈",
+        "主播好",
+        "666",
+        "[比心]",
+        "来了",
+        "我还是喜欢你",
+    ] {
         assert!(!read(s).1, "{s} should not be a question");
     }
 }

@@ -160,6 +160,21 @@ pub fn has_a_not_a(core: &str) -> bool {
     false
 }
 
+/// Alternative questions, X还是Y with X and Y parallel (偏大还是偏小, 黑色还是白色, 要大的还是小的,
+/// 进口的还是国产的): they ask the host to pick one, and the labelled chat rooms hold too few for the
+/// model to learn them. Between parts that are not parallel, 还是 means "still" or "had better"
+/// (我还是喜欢你, 今天还是很开心, 还是算了) and asks nothing. Parallel: for some k ≥ 2, the last k
+/// characters before 还是 and the first k after it start or end alike without being the same.
+pub fn alternative(core: &str) -> bool {
+    let Some(i) = core.find("还是") else { return false };
+    let x: Vec<char> = core[..i].chars().collect();
+    let y: Vec<char> = core[i + "还是".len()..].chars().take(6).collect();
+    (2..=x.len().min(y.len()).min(4)).any(|k| {
+        let (a, b) = (&x[x.len() - k..], &y[..k]);
+        a != b && (a[0] == b[0] || a[k - 1] == b[k - 1])
+    })
+}
+
 fn is_noise(c: char) -> bool {
     c == ' ' || !is_alnum(c) || crate::tokenize::is_emoji_char(c)
 }
@@ -352,6 +367,19 @@ mod tests {
     fn vocative_ends_cover_every_vocative() {
         for v in VOCATIVES {
             assert!(v.ends_with(VOCATIVE_ENDS), "{v}: add its last character to VOCATIVE_ENDS");
+        }
+    }
+
+    #[test]
+    fn alternatives_ask_and_still_does_not() {
+        for s in
+            ["偏大还是偏小", "黑色还是白色好看", "要大的还是小的", "你这个牙套是进口的还是国产的", "今天发还是明天发"]
+        {
+            assert!(alternative(s), "{s}");
+        }
+        for s in ["我还是喜欢你", "今天还是很开心", "还是算了", "主播还是那么美", "你还是你", "我们还是我们", "还是"]
+        {
+            assert!(!alternative(s), "{s}");
         }
     }
 }
