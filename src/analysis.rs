@@ -10,6 +10,7 @@ use crate::demand::link_numbers;
 use crate::intent::{self, Intent};
 use crate::jeers;
 use crate::poll;
+use crate::praise;
 use crate::question;
 use crate::sentiment::linear::Common;
 use crate::sentiment::{self, Polarity};
@@ -130,6 +131,8 @@ fn analyze_text(text: String) -> TextAnalysis {
     // praise stays praise: reviews mix the two (发货慢，但是质量很好).
     if jeer || (complaint.is_some() && polarity == Polarity::Neu) {
         (polarity, score) = (Polarity::Neg, -score.abs());
+    } else if complaint.is_none() && praise::praises(norm, is_question) {
+        (polarity, score) = (Polarity::Pos, score.abs());
     }
     let links = link_numbers(norm);
     drop(tokens);

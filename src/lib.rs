@@ -21,6 +21,7 @@ pub mod keywords;
 pub mod llm;
 pub mod newwords;
 pub mod poll;
+pub mod praise;
 pub mod question;
 pub mod report;
 pub mod sentiment;

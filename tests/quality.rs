@@ -126,6 +126,18 @@ fn order_complaints_turn_the_mood() {
     assert_eq!(read("物流太慢了，但是质量很好，喜欢").0, "pos");
 }
 
+/// Buying-room praise the models read backwards (src/praise.rs: 后悔 and 亏 are regret in reviews).
+#[test]
+fn buying_room_praise_is_positive() {
+    for s in ["不买后悔", "不买亏了", "闭眼入", "太值了", "必须拿下"] {
+        assert_eq!(read(s).0, "pos", "{s}");
+        assert!(score(s) > 0.0, "{s}: {}", score(s));
+    }
+    for s in ["买了后悔", "后悔买了", "太坑了", "上当了"] {
+        assert_eq!(read(s).0, "neg", "{s}");
+    }
+}
+
 /// Sarcastic jeers shaped like questions (src/jeers.rs): never a hot question, always the mood turning.
 #[test]
 fn sarcastic_jeers_are_negative_and_ask_nothing() {
