@@ -150,8 +150,17 @@ pub fn complaint(text: &str, is_question: bool) -> Option<usize> {
         let (topic, askable) = meta[m.pattern().as_usize()];
         // The two characters before the phrase: 不是骗子, 没有掉色, 不起球.
         let negated = text[..m.start()].chars().rev().take(2).any(|c| NEGATORS.contains(&c));
-        (!negated && (!askable || !is_question)).then_some(topic)
+        (!negated && (!askable || !is_question) && !counts_something(text, m.start(), m.end())).then_some(topic)
     })
+}
+
+/// A phrase that is part of a number (12315 in 1651231561) or a threshold not reached yet (还没到6级)
+/// names no complaint.
+fn counts_something(text: &str, start: usize, end: usize) -> bool {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || crate::demand::cn_digit(c).is_some());
+    let (phrase, before, after) = (&text[start..end], text[..start].chars().next_back(), text[end..].chars().next());
+    let numeric = phrase.starts_with(|c: char| c.is_ascii_digit());
+    (numeric && (digit(before) || digit(after))) || (phrase == "还没到" && digit(after))
 }
 
 #[cfg(test)]
@@ -192,7 +201,8 @@ mod tests {
 
     #[test]
     fn not_complaints() {
-        for s in ["没有掉色", "不是骗子", "质量很好", "不起球", "3号链接", "主播好美"] {
+        for s in ["没有掉色", "不是骗子", "质量很好", "不起球", "3号链接", "主播好美", "1651231561", "还没到6级"]
+        {
             assert_eq!(complaint(s, false), None, "{s}");
         }
         // Asking about a topic is an after-sale question, not a complaint.

@@ -165,10 +165,13 @@ pub fn has_a_not_a(core: &str) -> bool {
 /// model to learn them. Between parts that are not parallel, 还是 means "still" or "had better"
 /// (我还是喜欢你, 今天还是很开心, 还是算了) and asks nothing. Parallel: for some k ≥ 2, the last k
 /// characters before 还是 and the first k after it start or end alike without being the same.
-pub fn alternative(core: &str) -> bool {
-    let Some(i) = core.find("还是") else { return false };
-    let x: Vec<char> = core[..i].chars().collect();
-    let y: Vec<char> = core[i + "还是".len()..].chars().take(6).collect();
+pub fn alternative(text: &str) -> bool {
+    // A byte-window scan, as in `has`: `str::find` builds a two-way searcher per call (~150
+    // instructions, for every comment that is not already a question).
+    let n = "还是".as_bytes();
+    let Some(i) = text.as_bytes().windows(n.len()).position(|w| w[0] == n[0] && w == n) else { return false };
+    let x: Vec<char> = text[..i].chars().collect();
+    let y: Vec<char> = text[i + n.len()..].chars().take(6).collect();
     (2..=x.len().min(y.len()).min(4)).any(|k| {
         let (a, b) = (&x[x.len() - k..], &y[..k]);
         a != b && (a[0] == b[0] || a[k - 1] == b[k - 1])
