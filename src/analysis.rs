@@ -120,18 +120,18 @@ fn analyze_text(text: String) -> TextAnalysis {
     let vote = poll::vote(norm);
     // A jeer (当我们傻?, 骗谁呢) asks nothing and turns the mood, whatever the models learned from
     // chat rooms that hold almost none.
-    let jeer = jeers::is_jeer(question::rules::core(norm));
+    let jeer = jeers::is_jeer(question::rules::core(norm), common.pairs());
     let is_question = vote.is_none() && !jeer && question::is_question_with(norm, &tokens, &common);
     let intent = is_question.then(|| intent::classify_with(norm, common.ngrams()));
     let signature = intent.map(|i| similar::question_signature(norm, &tokens, i));
     let (mut polarity, mut score) = sentiment::score_with(norm, &tokens, &common);
-    let complaint = complaints::complaint(norm, is_question).map(|t| t as u8);
+    let complaint = complaints::complaint(norm, is_question, common.pairs()).map(|t| t as u8);
     // An order complaint the models call neutral (割韭菜, 客服不理人, 色差严重: they learned from
     // reviews and chatting rooms, which hold almost none) is the mood turning too. One they call
     // praise stays praise: reviews mix the two (发货慢，但是质量很好).
     if jeer || (complaint.is_some() && polarity == Polarity::Neu) {
         (polarity, score) = (Polarity::Neg, -score.abs());
-    } else if complaint.is_none() && praise::praises(norm, is_question) {
+    } else if complaint.is_none() && praise::praises(norm, is_question, common.pairs()) {
         (polarity, score) = (Polarity::Pos, score.abs());
     }
     let links = link_numbers(norm);

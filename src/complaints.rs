@@ -8,7 +8,8 @@
 //! complaint the models call neutral counts as negative in the mood too (`analysis.rs`), and the alert
 //! counts a comment as negative when the models say so or when it complains here.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::phrases::{Pairs, Phrases};
+use aho_corasick::MatchKind;
 use std::sync::OnceLock;
 
 /// What a complaint is about: the word the alert shows (a wave of 还没收到 / 怎么还不发货 / 等了一周还没到
@@ -98,55 +99,24 @@ fn all() -> impl Iterator<Item = (&'static str, usize, bool)> {
 /// A negator just before a phrase turns it around: 没有掉色, 不是骗子, 不起球.
 const NEGATORS: &[char] = &['不', '没', '无', '未', '别', '非'];
 
-/// The automaton over every phrase, and each pattern's (topic, askable).
-fn phrases() -> &'static (AhoCorasick, Vec<(usize, bool)>) {
-    static AC: OnceLock<(AhoCorasick, Vec<(usize, bool)>)> = OnceLock::new();
-    AC.get_or_init(|| {
-        let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(all().map(|p| p.0));
-        (ac.expect("static patterns"), all().map(|(_, topic, askable)| (topic, askable)).collect())
-    })
-}
-
-/// The first two characters of every phrase, as bits of a 64 Kibit table indexed by a hash of the
-/// pair: a text holding none of these pairs (nearly every comment) is not searched at all (the
-/// automaton cost ~800 instructions per comment, this ~10 per character).
-fn openings() -> &'static [u64; 1024] {
-    static BITS: OnceLock<[u64; 1024]> = OnceLock::new();
-    BITS.get_or_init(|| {
-        let mut bits = [0u64; 1024];
-        for (p, _, _) in all() {
-            let mut c = p.chars();
-            let h = pair_hash(c.next().expect("non-empty"), c.next().expect("two characters"));
-            bits[h >> 6] |= 1 << (h & 63);
-        }
-        bits
-    })
-}
-
-#[inline]
-fn pair_hash(a: char, b: char) -> usize {
-    ((u32::from(a).wrapping_mul(0x9e37_79b1) ^ u32::from(b)).wrapping_mul(0x85eb_ca6b) >> 16) as usize
-}
-
-fn may_hold_a_phrase(text: &str) -> bool {
-    let bits = openings();
-    let mut chars = text.chars();
-    let Some(mut prev) = chars.next() else { return false };
-    chars.any(|c| {
-        let h = pair_hash(prev, c);
-        prev = c;
-        bits[h >> 6] >> (h & 63) & 1 == 1
+/// Every phrase behind its opening filter, and each pattern's (topic, askable).
+fn phrases() -> &'static (Phrases, Vec<(usize, bool)>) {
+    static P: OnceLock<(Phrases, Vec<(usize, bool)>)> = OnceLock::new();
+    P.get_or_init(|| {
+        let phrases = Phrases::new(&all().map(|p| p.0).collect::<Vec<_>>(), MatchKind::LeftmostLongest);
+        (phrases, all().map(|(_, topic, askable)| (topic, askable)).collect())
     })
 }
 
 /// What a cleaned, lower-cased comment complains about (an index into `TOPIC_NAMES`), if it complains
 /// about an order, the shop or the product.
-pub fn complaint(text: &str, is_question: bool) -> Option<usize> {
-    if !may_hold_a_phrase(text) {
+/// `pairs`: those of the comment (`Common::pairs`).
+pub fn complaint(text: &str, is_question: bool, pairs: &Pairs) -> Option<usize> {
+    let (phrases, meta) = phrases();
+    if !phrases.may_match_in(pairs) {
         return None;
     }
-    let (ac, meta) = phrases();
-    ac.find_iter(text).find_map(|m| {
+    phrases.automaton().find_iter(text).find_map(|m| {
         let (topic, askable) = meta[m.pattern().as_usize()];
         // The two characters before the phrase: 不是骗子, 没有掉色, 不起球.
         let negated = text[..m.start()].chars().rev().take(2).any(|c| NEGATORS.contains(&c));
@@ -180,22 +150,21 @@ mod tests {
             "掉色了",
             "我要退款",
         ] {
-            assert!(complaint(s, false).is_some(), "{s}");
+            assert!(complaint(s, false, &Pairs::of(s)).is_some(), "{s}");
         }
         assert_eq!(
-            complaint("怎么还不发货", true).map(|t| TOPIC_NAMES[t]),
+            complaint("怎么还不发货", true, &Pairs::of("怎么还不发货")).map(|t| TOPIC_NAMES[t]),
             Some("发货"),
             "a complaint in question form"
         );
-        assert_eq!(complaint("客服不理人", false).map(|t| TOPIC_NAMES[t]), Some("客服"));
-        assert_eq!(complaint("掉色了", false).map(|t| TOPIC_NAMES[t]), Some("质量"));
+        assert_eq!(complaint("客服不理人", false, &Pairs::of("客服不理人")).map(|t| TOPIC_NAMES[t]), Some("客服"));
+        assert_eq!(complaint("掉色了", false, &Pairs::of("掉色了")).map(|t| TOPIC_NAMES[t]), Some("质量"));
     }
 
     #[test]
-    fn every_phrase_passes_the_pair_filter() {
+    fn every_phrase_passes_the_opening_filter() {
         for (p, _, _) in all() {
-            assert!(p.chars().count() >= 2, "{p}: the pair filter needs two characters");
-            assert!(may_hold_a_phrase(&format!("我说{p}了")), "{p}");
+            assert!(phrases().0.may_match(&format!("我说{p}了")), "{p}");
         }
     }
 
@@ -203,10 +172,10 @@ mod tests {
     fn not_complaints() {
         for s in ["没有掉色", "不是骗子", "质量很好", "不起球", "3号链接", "主播好美", "1651231561", "还没到6级"]
         {
-            assert_eq!(complaint(s, false), None, "{s}");
+            assert_eq!(complaint(s, false, &Pairs::of(s)), None, "{s}");
         }
         // Asking about a topic is an after-sale question, not a complaint.
-        assert_eq!(complaint("会掉色吗", true), None);
-        assert_eq!(complaint("能退款吗", true), None);
+        assert_eq!(complaint("会掉色吗", true, &Pairs::of("会掉色吗")), None);
+        assert_eq!(complaint("能退款吗", true, &Pairs::of("能退款吗")), None);
     }
 }

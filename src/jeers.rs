@@ -4,7 +4,8 @@
 //! almost none of them (a commerce room under a price rise does), so no model learned them: they are
 //! written here, from LABELLING.md's rule for rhetorical jeers.
 
-use aho_corasick::AhoCorasick;
+use crate::phrases::{Pairs, Phrases};
+use aho_corasick::MatchKind;
 use std::sync::OnceLock;
 
 /// Anywhere in a comment, these mock.
@@ -33,15 +34,16 @@ const WHOLE: &[&str] = &["就这", "就这样", "就这啊", "就这呀"];
 /// At the start, these mock what follows: 这也叫优惠?, 这也叫便宜?
 const PREFIXES: &[&str] = &["这也叫", "这也配叫", "这也算"];
 
-fn phrases() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| AhoCorasick::new(PHRASES).expect("static patterns"))
+fn phrases() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| Phrases::new(PHRASES, MatchKind::Standard))
 }
 
 /// `core`: the comment cleaned and lower-cased, stickers and marks at its ends removed
 /// (`question::rules::core`).
-pub fn is_jeer(core: &str) -> bool {
-    WHOLE.contains(&core) || PREFIXES.iter().any(|p| core.starts_with(p)) || phrases().is_match(core)
+/// `pairs`: those of the comment (`Common::pairs`).
+pub fn is_jeer(core: &str, pairs: &Pairs) -> bool {
+    WHOLE.contains(&core) || PREFIXES.iter().any(|p| core.starts_with(p)) || phrases().is_match_in(core, pairs)
 }
 
 #[cfg(test)]
@@ -52,10 +54,10 @@ mod tests {
     fn jeers_and_their_look_alikes() {
         for s in ["这不是涨价?当我们傻", "骗谁呢", "谁买谁傻", "就这", "这也叫优惠", "鬼才信"]
         {
-            assert!(is_jeer(s), "{s}");
+            assert!(is_jeer(s, &Pairs::of(s)), "{s}");
         }
         for s in ["就这个", "就这个多少钱", "这个也叫", "谁买了", "骗子", "当我们收到货"] {
-            assert!(!is_jeer(s), "{s}");
+            assert!(!is_jeer(s, &Pairs::of(s)), "{s}");
         }
     }
 }

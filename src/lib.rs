@@ -20,6 +20,7 @@ pub mod jeers;
 pub mod keywords;
 pub mod llm;
 pub mod newwords;
+pub mod phrases;
 pub mod poll;
 pub mod praise;
 pub mod question;

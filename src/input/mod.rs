@@ -170,9 +170,13 @@ impl<R: BufRead> LineReader<R> {
                 }
                 let bytes =
                     if n == 1 { self.buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.buf) } else { &self.buf[..] };
-                Some(match std::str::from_utf8(bytes) {
+                // The fast check says only whether; std's says where, for the message.
+                Some(match simdutf8::basic::from_utf8(bytes) {
                     Ok(s) => Ok((n, s)),
-                    Err(e) => Err(BadLine { line: n, reason: format!("invalid UTF-8 at byte {}", e.valid_up_to()) }),
+                    Err(_) => {
+                        let at = std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
+                        Err(BadLine { line: n, reason: format!("invalid UTF-8 at byte {at}") })
+                    }
                 })
             }
             Err(e) => Some(Err(BadLine { line: n, reason: format!("read error: {e}") })),

@@ -71,11 +71,14 @@ fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &
     emit(rule_id(10 + content.min(12) as u64));
     // Which jeers the core holds, found once: the ids, and `Marks::not_asking` from the same scan.
     let mut not_asking = false;
-    for m in rules::not_asking().find_iter(core) {
-        emit(rule_id(100 + m.pattern().as_u64()));
-        not_asking = true;
+    let jeers = rules::not_asking();
+    if jeers.may_match_in(common.pairs()) {
+        for m in jeers.automaton().find_iter(core) {
+            emit(rule_id(100 + m.pattern().as_u64()));
+            not_asking = true;
+        }
     }
-    let core_marks = rules::Marks::found(core, wh_at.is_some(), not_asking);
+    let core_marks = rules::Marks::found(core, wh_at.is_some(), not_asking, common.pairs());
     let end_marks = if end.len() == core.len() { core_marks } else { rules::Marks::of(end, wh_at.is_some()) };
     let core_rule = rules::rule_marked(text, core, core_marks);
     let end_rule = if end.len() == core.len() { core_rule } else { rules::rule_marked(text, end, end_marks) };

@@ -2,8 +2,9 @@
 //! question words, A-not-A, jeers. These signals are features of the learned detector (`mod.rs`);
 //! `rule_marked` is the former rule-only detector, kept as one more feature.
 
+use crate::phrases::{Pairs, Phrases};
 use crate::tokenize::is_alnum;
-use aho_corasick::AhoCorasick;
+use aho_corasick::MatchKind;
 use std::sync::OnceLock;
 
 /// Jeers, exclamations and phatic checks that look like questions but expect no answer.
@@ -56,9 +57,9 @@ pub fn has(hay: &str, needle: &str) -> bool {
     hay.as_bytes().windows(n.len()).any(|w| w[0] == n[0] && w == n)
 }
 
-pub fn not_asking() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| AhoCorasick::new(NOT_ASKING).expect("static patterns"))
+pub fn not_asking() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| Phrases::new(NOT_ASKING, MatchKind::Standard))
 }
 
 /// Interjections that a lone "?" turns into a reaction, not a question (啊? 嗯?).
@@ -141,9 +142,9 @@ const WH_PHRASES: &[&str] = &[
     "哪儿",
 ];
 
-fn wh_phrases() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| AhoCorasick::new(WH_PHRASES).expect("static patterns"))
+fn wh_phrases() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| Phrases::new(WH_PHRASES, MatchKind::Standard))
 }
 
 /// A-not-A forms: 有没有, 是不是, 能不能, 可不可以, 贵不贵…
@@ -285,12 +286,14 @@ pub struct Marks {
 
 impl Marks {
     pub fn of(s: &str, wh_token: bool) -> Marks {
-        Marks::found(s, wh_token, not_asking().is_match(s))
+        let pairs = Pairs::of(s);
+        Marks::found(s, wh_token, not_asking().is_match_in(s, &pairs), &pairs)
     }
 
     /// `of` when the caller already scanned `s` for `NOT_ASKING`.
-    pub fn found(s: &str, wh_token: bool, not_asking: bool) -> Marks {
-        Marks { not_asking, wh: wh_token || wh_phrases().is_match(s), a_not_a: has_a_not_a(s) }
+    /// `pairs`: those of `s` or of a text `s` is part of.
+    pub fn found(s: &str, wh_token: bool, not_asking: bool, pairs: &Pairs) -> Marks {
+        Marks { not_asking, wh: wh_token || wh_phrases().is_match_in(s, pairs), a_not_a: has_a_not_a(s) }
     }
 }
 

@@ -10,6 +10,8 @@
 //! `b"DRLM"`, u8 version = 1, u8 outputs, u8 bits, u8 dense, f32 scale, f32 bias[outputs],
 //! f32 dense_weights[dense × outputs] (row-major by dense feature), i8 weights[2^bits × outputs].
 
+use crate::phrases::Pairs;
+
 /// Most outputs any model has (intent: 12 classes).
 pub const MAX_OUTPUTS: usize = 12;
 
@@ -181,6 +183,7 @@ pub fn char_ngrams(text: &str, emit: &mut impl FnMut(u32)) {
 pub struct Common {
     ids: Vec<u32>,
     tokens_at: usize,
+    pairs: Pairs,
 }
 
 impl Common {
@@ -195,7 +198,12 @@ impl Common {
             prev = t;
         }
         ids.push(Hasher::new(Ns::TokenPair).str(prev).str("$").id());
-        Common { ids, tokens_at }
+        Common { ids, tokens_at, pairs: Pairs::of(text) }
+    }
+
+    /// The text's character pairs, which the phrase lists check before they search.
+    pub fn pairs(&self) -> &Pairs {
+        &self.pairs
     }
 
     /// `char_ngrams` of the text.
