@@ -187,6 +187,10 @@ fn intent_tags() {
         ("怎么下单", "link"),
         ("为什么付不了款", "link"),
         ("什么时候返场", "stock"),
+        ("要黑色还是白色", "product_info"),
+        ("要大的还是小的", "size_fit"),
+        ("穿m码还是l码", "size_fit"),
+        ("今天发还是明天发", "shipping"),
     ] {
         assert_eq!(read(s).2, Some(want), "{s}");
     }
