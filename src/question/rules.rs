@@ -53,8 +53,13 @@ pub const NOT_ASKING: &[&str] = &[
 /// searcher per call (it showed in the wasm profile; `contains` of a non-ASCII char builds one too).
 /// Exact: a UTF-8 needle only matches whole characters.
 pub fn has(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
+/// `hay.find(needle)`, the same way as `has`.
+fn find(hay: &str, needle: &str) -> Option<usize> {
     let n = needle.as_bytes();
-    hay.as_bytes().windows(n.len()).any(|w| w[0] == n[0] && w == n)
+    hay.as_bytes().windows(n.len()).position(|w| w[0] == n[0] && w == n)
 }
 
 pub fn not_asking() -> &'static Phrases {
@@ -167,12 +172,10 @@ pub fn has_a_not_a(core: &str) -> bool {
 /// (我还是喜欢你, 今天还是很开心, 还是算了) and asks nothing. Parallel: for some k ≥ 2, the last k
 /// characters before 还是 and the first k after it start or end alike without being the same.
 pub fn alternative(text: &str) -> bool {
-    // A byte-window scan, as in `has`: `str::find` builds a two-way searcher per call (~150
-    // instructions, for every comment that is not already a question).
-    let n = "还是".as_bytes();
-    let Some(i) = text.as_bytes().windows(n.len()).position(|w| w[0] == n[0] && w == n) else { return false };
+    // Runs for every comment that is not already a question: `find`, not `str::find`.
+    let Some(i) = find(text, "还是") else { return false };
     let x: Vec<char> = text[..i].chars().collect();
-    let y: Vec<char> = text[i + n.len()..].chars().take(6).collect();
+    let y: Vec<char> = text[i + "还是".len()..].chars().take(6).collect();
     (2..=x.len().min(y.len()).min(4)).any(|k| {
         let (a, b) = (&x[x.len() - k..], &y[..k]);
         a != b && (a[0] == b[0] || a[k - 1] == b[k - 1])
