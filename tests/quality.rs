@@ -51,6 +51,7 @@ fn unpunctuated_live_questions() {
         // A choice put to the host (question::rules::alternative).
         "偏大还是偏小",
         "要黑色还是白色",
+        "165穿m还是l",
     ] {
         assert!(read(s).1, "{s} should be a question");
     }
@@ -190,6 +191,7 @@ fn intent_tags() {
         ("要黑色还是白色", "product_info"),
         ("要大的还是小的", "size_fit"),
         ("穿m码还是l码", "size_fit"),
+        ("穿m还是l", "size_fit"),
         ("今天发还是明天发", "shipping"),
     ] {
         assert_eq!(read(s).2, Some(want), "{s}");
