@@ -116,12 +116,23 @@ fn live_slang_and_stickers() {
 /// review, the models' praise stands.
 #[test]
 fn order_complaints_turn_the_mood() {
-    for s in ["割韭菜", "骗子吧", "客服不理人", "等了一个星期还没到", "色差严重", "收到是坏的", "别买"]
-    {
+    for s in [
+        "割韭菜",
+        "骗子吧",
+        "客服不理人",
+        "等了一个星期还没到",
+        "色差严重",
+        "收到是坏的",
+        "别买",
+        "洗一次就变形了",
+        "链接打不开",
+        "下单不了",
+    ] {
         assert_eq!(read(s).0, "neg", "{s}");
         assert!(score(s) < 0.0, "{s}: {}", score(s));
     }
-    for s in ["没有掉色", "不是骗子", "会掉色吗", "会起球吗"] {
+    for s in ["没有掉色", "不是骗子", "会掉色吗", "会起球吗", "6块钱你买不了吃亏买不了上当", "后面柜子变形了"]
+    {
         assert_ne!(read(s).0, "neg", "{s}");
     }
     assert_eq!(read("物流太慢了，但是质量很好，喜欢").0, "pos");
@@ -130,7 +141,8 @@ fn order_complaints_turn_the_mood() {
 /// Buying-room praise the models read backwards (src/praise.rs: 后悔 and 亏 are regret in reviews).
 #[test]
 fn buying_room_praise_is_positive() {
-    for s in ["不买后悔", "不买亏了", "闭眼入", "太值了", "必须拿下"] {
+    for s in ["不买后悔", "不买亏了", "闭眼入", "太值了", "必须拿下", "已经第三次买了", "回购好几次了", "讲解很详细"]
+    {
         assert_eq!(read(s).0, "pos", "{s}");
         assert!(score(s) > 0.0, "{s}: {}", score(s));
     }
@@ -192,6 +204,14 @@ fn intent_tags() {
         ("要大的还是小的", "size_fit"),
         ("穿m码还是l码", "size_fit"),
         ("穿m还是l", "size_fit"),
+        ("会不会起球", "product_info"),
+        ("是正码吗", "size_fit"),
+        ("能水洗吗", "usage"),
+        ("新疆发吗", "shipping"),
+        ("不合适能换吗", "after_sale"),
+        ("满多少减", "promo"),
+        ("蓝色什么时候补", "stock"),
+        ("能看下细节吗", "request"),
         ("今天发还是明天发", "shipping"),
     ] {
         assert_eq!(read(s).2, Some(want), "{s}");
