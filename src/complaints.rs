@@ -1,12 +1,6 @@
 //! Shop complaints: the phrases a commerce room uses when something went wrong with an order (还没收到,
-//! 客服不理人, 收到的是坏的, 割韭菜), by what they are about (发货, 客服, 质量…). They feed the complaint
-//! alert, under that topic, not the mood gauge.
-//!
-//! Why a list beside the sentiment models: the models learned "negative" from reviews and from labelled
-//! live rooms that chat rather than sell, where complaints about orders barely occur; they read
-//! 客服不理人 or 等了一周了还没到 as neutral chatter, so a wave of them never raised the alert. A
-//! complaint the models call neutral counts as negative in the mood too (`analysis.rs`), and the alert
-//! counts a comment as negative when the models say so or when it complains here.
+//! 客服不理人, 收到的是坏的, 割韭菜, 链接打不开), by what they are about (发货, 客服, 质量, 下单…).
+//! They feed the complaint alert, under that topic, not the mood gauge.
 
 use crate::phrases::{Pairs, Phrases};
 use aho_corasick::MatchKind;
@@ -14,10 +8,10 @@ use std::sync::OnceLock;
 
 /// What a complaint is about: the word the alert shows (a wave of 还没收到 / 怎么还不发货 / 等了一周还没到
 /// reads 发货, not the tokens jieba cuts from them, 没收 "confiscate" among them).
-pub const TOPIC_NAMES: [&str; 6] = ["真假", "发货", "质量", "客服", "价格", "售后"];
+pub const TOPIC_NAMES: [&str; 7] = ["真假", "发货", "质量", "客服", "价格", "售后", "下单"];
 
 /// Complaints whatever the sentence form (怎么还不发货 complains as much as 还不发货), by topic.
-const COMPLAINTS: [&[&str]; 6] = [
+const COMPLAINTS: [&[&str]; 7] = [
     &[
         "骗子",
         "骗人",
@@ -61,6 +55,7 @@ const COMPLAINTS: [&[&str]; 6] = [
     ],
     &[
         "就坏了",
+        "就变形",
         "过期了",
         "质量差",
         "质量太差",
@@ -72,25 +67,42 @@ const COMPLAINTS: [&[&str]; 6] = [
         "垃圾东西",
         "垃圾产品",
     ],
-    &["客服不理", "不理人", "没人理", "不回消息"],
+    &["客服不理", "客服不回", "客服都不回", "不理人", "没人理", "不回消息"],
     &["买贵了", "买了就降价", "一买就降价", "比外面贵", "不值这个价"],
     &["差评", "维权", "12315", "别买", "不要买", "避雷", "踩雷"],
+    // Viewers who cannot buy: the host should hear it at once (a broken link, a payment failing).
+    &[
+        "下单不了",
+        "下不了单",
+        "拍不了",
+        "拍不下",
+        "付不了",
+        "支付不了",
+        "付款失败",
+        "支付失败",
+        "提交不了",
+        "链接打不开",
+        "打不开链接",
+        "链接点不开",
+        "点不进去",
+    ],
 ];
 
 /// Topics a viewer complains about in a statement (掉色了, 要退款) but also asks about (会掉色吗,
 /// 能退款吗): a complaint only when the comment is not a question. By topic, as above.
-const ASKABLE: [&[&str]; 6] = [
+const ASKABLE: [&[&str]; 7] = [
     &[],
     &[],
     &["掉色", "褪色", "起球", "开线", "有异味", "缩水", "色差"],
     &["投诉"],
     &["涨价"],
     &["退款", "退货", "退钱"],
+    &[],
 ];
 
 /// Every phrase with its topic and whether it is askable, in pattern order.
 fn all() -> impl Iterator<Item = (&'static str, usize, bool)> {
-    let of = |lists: [&'static [&'static str]; 6], askable| {
+    let of = |lists: [&'static [&'static str]; 7], askable| {
         lists.into_iter().enumerate().flat_map(move |(topic, ps)| ps.iter().map(move |p| (*p, topic, askable)))
     };
     of(COMPLAINTS, false).chain(of(ASKABLE, true))
@@ -159,6 +171,10 @@ mod tests {
         );
         assert_eq!(complaint("客服不理人", false, &Pairs::of("客服不理人")).map(|t| TOPIC_NAMES[t]), Some("客服"));
         assert_eq!(complaint("掉色了", false, &Pairs::of("掉色了")).map(|t| TOPIC_NAMES[t]), Some("质量"));
+        // A viewer who cannot pay complains whether or not it is phrased as a question.
+        for s in ["链接打不开", "怎么付不了款"] {
+            assert_eq!(complaint(s, true, &Pairs::of(s)).map(|t| TOPIC_NAMES[t]), Some("下单"), "{s}");
+        }
     }
 
     #[test]

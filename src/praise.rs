@@ -19,6 +19,21 @@ const PHRASES: &[&str] = &[
     "太值了",
     "真的值",
     "超值",
+    // Repeat buyers and thanks for the explanation: what a buying room says when it goes well.
+    "回购了",
+    "又回购",
+    "已回购",
+    "回购好几",
+    "第二次买",
+    "第三次买",
+    "买了好几次",
+    "一直在买",
+    "买的很好",
+    "买得很好",
+    "讲解很详细",
+    "讲得很详细",
+    "讲的很详细",
+    "好评",
 ];
 
 fn phrases() -> &'static Phrases {
