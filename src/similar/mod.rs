@@ -98,6 +98,47 @@ pub fn concept_char(id: u8) -> char {
 
 /// Builds the signature of a cleaned, lower-cased question and its tokens.
 pub fn signature(text: &str, tokens: &[&str]) -> Signature {
+    let (ac, kind) = asks_matcher();
+    let asks = ac.find_iter(text).fold(0u16, |bits, m| bits | 1 << kind[m.pattern().as_usize()]);
+    match fold_a_not_a(text) {
+        // 好不好用 asks what 好用吗 asks: the words and characters are those of the folded question
+        // (jieba cuts 好不好 用 and 包不 包邮 otherwise), the kinds of question word the original's.
+        Some(folded) => signature_of(&folded, &crate::tokenize::cut(&folded), asks),
+        None => signature_of(text, tokens, asks),
+    }
+}
+
+/// `X不X` and `X没X` (one or two characters each side) folded to `X`: 好不好用 → 好用, 包不包邮 → 包邮,
+/// 合适不合适 → 合适; `None` when the text holds none, which is most questions.
+fn fold_a_not_a(text: &str) -> Option<String> {
+    if !text.contains(['不', '没']) {
+        return None;
+    }
+    let c: Vec<char> = text.chars().collect();
+    let word = |s: &[char]| s.iter().all(|&x| !x.is_ascii() && x != '不' && x != '没' && x.is_alphanumeric());
+    let (mut out, mut i, mut folded) = (String::with_capacity(text.len()), 0, false);
+    while i < c.len() {
+        let k = (1..=2).rev().find(|&k| {
+            c.get(i + k).is_some_and(|&n| n == '不' || n == '没')
+                && c.len() > i + 2 * k
+                && c[i..i + k] == c[i + k + 1..i + 2 * k + 1]
+                && word(&c[i..i + k])
+        });
+        match k {
+            Some(k) => {
+                i += k + 1; // drop "X不"; the second X is copied next
+                folded = true;
+            }
+            None => {
+                out.push(c[i]);
+                i += 1;
+            }
+        }
+    }
+    folded.then_some(out)
+}
+
+fn signature_of(text: &str, tokens: &[&str], asks: u16) -> Signature {
     let mut concepts: Vec<u8> = Vec::new();
     // Byte ranges covered by concept phrases, so their words are not counted twice.
     let mut covered: Vec<(usize, usize, u8)> = Vec::new();
@@ -134,9 +175,6 @@ pub fn signature(text: &str, tokens: &[&str]) -> Signature {
             _ => {}
         }
     }
-    let (ac, kind) = asks_matcher();
-    let asks = ac.find_iter(text).fold(0u16, |bits, m| bits | 1 << kind[m.pattern().as_usize()]);
-
     let numbers = numbers_in(text);
     let mut words: Vec<String> = Vec::new();
     let mut offset = 0usize;
@@ -153,6 +191,12 @@ pub fn signature(text: &str, tokens: &[&str]) -> Signature {
         if bare.is_empty() || bare.chars().all(|c| c.is_ascii_digit() || crate::demand::cn_digit(c).is_some()) {
             continue; // numbers are compared separately
         }
+        // A doubled verb asks what the verb asks (看看细节 = 看下细节).
+        let mut cs = t.chars();
+        let t = match (cs.next(), cs.next(), cs.next()) {
+            (Some(x), Some(y), None) if x == y && !x.is_ascii() => &t[..x.len_utf8()],
+            _ => t,
+        };
         if !words.iter().any(|w| w == t) {
             words.push(t.to_string());
         }
@@ -167,11 +211,12 @@ pub fn signature(text: &str, tokens: &[&str]) -> Signature {
 /// `signature` of a question whose intent is known. A question with no content word (这个多少, 3号多少:
 /// deictics, numbers and a question word) says its concept only through the form the intent rules
 /// read, so its commerce intent adds that concept: 这个多少 asks what 多少钱 asks. A question with
-/// words keeps its own signature (the pair model weighs its concepts against open-domain pairs).
+/// words or a concept keeps its own signature (the pair model weighs its concepts against
+/// open-domain pairs).
 pub fn question_signature(text: &str, tokens: &[&str], intent: Intent) -> Signature {
     let mut sig = signature(text, tokens);
-    if !sig.words.is_empty() {
-        return sig;
+    if !sig.words.is_empty() || !sig.concepts.is_empty() {
+        return sig; // 包邮吗 says @free_ship whether its intent reads promo or shipping
     }
     let concept = match intent {
         Intent::Price => "@price",
@@ -317,6 +362,39 @@ mod tests {
         assert!(!same_question("3号多少码", "3号多少钱"));
         assert!(!same_question("3号多少", "5号多少"));
         assert!(same_question("怎么下单", "怎么买"));
+    }
+
+    #[test]
+    fn a_not_a_folds() {
+        for (text, folded) in [
+            ("好不好用", Some("好用")),
+            ("包不包邮", Some("包邮")),
+            ("合适不合适", Some("合适")),
+            ("会不会起球", Some("会起球")),
+            ("有没有货", Some("有货")),
+            ("不好用", None),
+            ("好用吗", None),
+            ("不不不", None),
+        ] {
+            assert_eq!(fold_a_not_a(text).as_deref(), folded, "{text}");
+        }
+    }
+
+    #[test]
+    fn commerce_paraphrases_are_the_same_question() {
+        for (a, b) in [
+            ("会起球吗", "会不会起球"),
+            ("包邮吗", "包不包邮"),
+            ("好用吗", "好不好用"),
+            ("是正码吗", "尺码正吗"),
+            ("什么时候补货", "什么时候补"),
+            ("满多少减", "有满减吗"),
+            ("新疆发吗", "新疆能发货吗"),
+            ("几号链接", "链接是几号"),
+        ] {
+            assert!(same_question(a, b), "{a} / {b}");
+        }
+        assert!(!same_question("会起球吗", "会掉色吗"));
     }
 
     #[test]
