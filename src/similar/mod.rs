@@ -45,14 +45,20 @@ const ASKS: &[&[&str]] = &[
     &["多少", "多大", "多久", "多长", "多高", "多重"],
     &["几"],
     &["谁"],
-    &["吗", "嘛"],
-    &["是不是", "是否"],
-    &["有没有", "有无"],
-    &["能不能", "可不可以", "能否", "可以吗", "能吗"],
+    // Yes-or-no, in every form (是正品吗 = 是不是正品 = 正品吗).
+    &["吗", "嘛", "是不是", "是否", "有没有", "有无", "能不能", "可不可以", "能否", "可以吗", "能吗", "会不会"],
     &["区别", "不同", "差别"],
     &["好不好", "怎么样", "好吗", "好用吗"],
     &["呢"],
 ];
+
+/// The kind of 吗 in `ASKS`.
+const YES_NO: usize = 7;
+
+/// Characters that do not change what a yes-or-no question asks: particles, copula, modals (and
+/// 可以 and 容易, taken out as words first).
+const YES_NO_FILLER: &[char] =
+    &['吗', '嘛', '么', '呢', '啊', '呀', '的', '了', '是', '会', '能', '可', '以', '还', '有'];
 
 /// Every concept phrase in one automaton, longest match first at each position.
 fn concept_matcher() -> &'static (AhoCorasick, Vec<u8>) {
@@ -100,12 +106,23 @@ pub fn concept_char(id: u8) -> char {
 pub fn signature(text: &str, tokens: &[&str]) -> Signature {
     let (ac, kind) = asks_matcher();
     let asks = ac.find_iter(text).fold(0u16, |bits, m| bits | 1 << kind[m.pattern().as_usize()]);
-    match fold_a_not_a(text) {
-        // 好不好用 asks what 好用吗 asks: the words and characters are those of the folded question
-        // (jieba cuts 好不好 用 and 包不 包邮 otherwise), the kinds of question word the original's.
-        Some(folded) => signature_of(&folded, &crate::tokenize::cut(&folded), asks),
-        None => signature_of(text, tokens, asks),
+    // 好不好用 and 可以用不 ask what 好用吗 and 可以用吗 ask: the words and characters are those of the
+    // plain question (jieba cuts 好不好 用 and 包不 包邮 otherwise), and it asks yes or no.
+    let untagged = without_tag(text);
+    match fold_a_not_a(untagged.unwrap_or(text)) {
+        Some(folded) => signature_of(&folded, &crate::tokenize::cut(&folded), asks | 1 << YES_NO),
+        None => match untagged {
+            Some(t) => signature_of(t, &crate::tokenize::cut(t), asks | 1 << YES_NO),
+            None => signature_of(text, tokens, asks),
+        },
     }
+}
+
+/// A question without its tag 不 or 没 (可以用不, 能便宜点不, 发货了没), `None` when it has none.
+fn without_tag(text: &str) -> Option<&str> {
+    let t = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let body = t.strip_suffix(['不', '没'])?;
+    body.ends_with(|c: char| c.is_alphanumeric() && c != '不' && c != '没').then_some(body)
 }
 
 /// `X不X` and `X没X` (one or two characters each side) folded to `X`: 好不好用 → 好用, 包不包邮 → 包邮,
@@ -298,6 +315,17 @@ pub fn score_shaped((a, sha): (&Signature, &Shape), (b, shb): (&Signature, &Shap
         // pair model learned from open-domain pairs, where these synonyms are rare; the lists are ours.
         return 1.0;
     }
+    if a.asks == 1 << YES_NO && b.asks == a.asks && a.numbers == b.numbers {
+        // A yes-or-no question is its content: 透吗 / 会不会透, 真皮吗 / 是真皮的吗, 防水吗 / 能防水吗.
+        let content = |s: &str| {
+            let s = s.replace("可以", "").replace("容易", "");
+            s.chars().filter(|c| !YES_NO_FILLER.contains(c)).collect::<String>()
+        };
+        let c = content(&a.chars);
+        if !c.is_empty() && c == content(&b.chars) {
+            return 1.0;
+        }
+    }
     let p = 1.0 / (1.0 + libm::exp(-pair::logit_shaped((a, sha), (b, shb)) as f64));
     if a.numbers.len() != b.numbers.len() {
         return p * 0.7; // "多少钱" vs "3号多少钱": related, but not the same ask
@@ -365,6 +393,19 @@ mod tests {
     }
 
     #[test]
+    fn yes_no_is_one_kind() {
+        assert!(ASKS[YES_NO].contains(&"吗") && ASKS[YES_NO].contains(&"是不是"));
+    }
+
+    #[test]
+    fn tags_come_off() {
+        assert_eq!(without_tag("可以用不?"), Some("可以用"));
+        assert_eq!(without_tag("发货了没"), Some("发货了"));
+        assert_eq!(without_tag("不"), None);
+        assert_eq!(without_tag("可以用吗"), None);
+    }
+
+    #[test]
     fn a_not_a_folds() {
         for (text, folded) in [
             ("好不好用", Some("好用")),
@@ -391,10 +432,26 @@ mod tests {
             ("满多少减", "有满减吗"),
             ("新疆发吗", "新疆能发货吗"),
             ("几号链接", "链接是几号"),
+            ("发什么快递", "快递是哪家"),
+            ("几天能收到", "多久到货"),
+            ("保质期多久", "保质期多长时间"),
+            ("孕妇能用吗", "孕妇可以用不"),
+            ("是正品吗", "保真吗"),
+            ("有赠品吗", "送什么"),
+            ("防水吗", "是防水的吗"),
+            ("有没有黑色", "黑色还有吗"),
         ] {
             assert!(same_question(a, b), "{a} / {b}");
         }
-        assert!(!same_question("会起球吗", "会掉色吗"));
+        for (a, b) in [
+            ("会起球吗", "会掉色吗"),
+            ("什么快递", "几天到"),
+            ("3号是正品吗", "5号是正品吗"),
+            ("有黑色吗", "有白色吗"),
+            ("防水吗", "防晒吗"),
+        ] {
+            assert!(!same_question(a, b), "{a} / {b}");
+        }
     }
 
     #[test]
