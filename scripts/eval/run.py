@@ -9,6 +9,7 @@ exactly the same rows. Protocol and rules for trainers: scripts/eval/README.md.
 Standard library only; SnowNLP runs in its own venv (.venv-eval) via baselines.py.
 """
 import argparse
+import itertools
 import hashlib
 import json
 import re
@@ -237,6 +238,35 @@ def eval_reviews(binary, py, timings):
         add(sec, metric, split, len(rows), M.accuracy(ours, gold), target, base, "SnowNLP>=0.5", note or "")
 
 
+def eval_commerce(binary):
+    """Our own buying-room probes and paraphrase sets (tests/data/commerce/README.md): development
+    checks that the chatting rooms of the labelled set cannot give, not evidence."""
+    sec = "Commerce rooms (written by us; development checks, not evidence)"
+    rows = [line.split("\t") for line in (REPO / "tests/data/commerce/probes.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    out, _ = run_cli(binary, "classify", [{"text": r[0]} for r in rows])
+    gold_q = [r[1] == "1" for r in rows]
+    add(sec, "probes: question accuracy", "probes", len(rows), M.accuracy([o["is_question"] for o in out], gold_q),
+        None, None, "")
+    asked = [(r, o) for r, o in zip(rows, out) if r[1] == "1" and o["is_question"]]
+    add(sec, "probes: intent accuracy on questions found", "probes", len(asked),
+        M.accuracy([o["intent"] for _, o in asked], [r[2] for r, _ in asked]), None, None, "")
+    add(sec, "probes: sentiment accuracy", "probes", len(rows),
+        M.accuracy([o["sentiment"] for o in out], [r[3] for r in rows]), None, None, "")
+    for name in ("dev", "check"):
+        path = REPO / "tests/data/commerce" / f"paraphrases_{name}.txt"
+        groups = [line.strip().split("|") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        same = [(a, b) for g in groups for a, b in itertools.combinations(g, 2)]
+        apart = [(a, b) for g, h in itertools.combinations(groups, 2) for a in g for b in h]
+        out, _ = run_cli(binary, "similar", [{"a": a, "b": b} for a, b in same + apart])
+        found = sum(o["same"] for o in out[:len(same)])
+        joined = sum(o["same"] for o in out[len(same):])
+        add(sec, "same-question pairs found", name, len(same), found / len(same), None, None, "",
+            f"{len(groups)} questions, {min(map(len, groups))}-{max(map(len, groups))} phrasings each")
+        add(sec, "different questions joined (lower=better)", name, len(apart), joined / len(apart), None, None, "",
+            f"{joined} pairs")
+
+
 def eval_pairs(binary):
     sec = "Same question (similar)"
     lcqmc = list(S.load_lcqmc())
@@ -288,7 +318,8 @@ def main():
     if S.shared_available():
         eval_reviews(binary, py, timings)
         eval_pairs(binary)
-    else:
+    eval_commerce(binary)
+    if not S.shared_available():
         skipped = f"{S.SHARED} not found: review-sentiment and same-question metrics skipped"
     if args.no_baselines:  # regex/bigram are computed anyway (they're free); hide them as asked
         for r in RESULTS_ROWS:
