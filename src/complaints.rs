@@ -1,6 +1,6 @@
 //! Shop complaints: the phrases a commerce room uses when something went wrong with an order (还没收到,
-//! 客服不理人, 收到的是坏的, 割韭菜, 链接打不开), by what they are about (发货, 客服, 质量, 下单…).
-//! They feed the complaint alert, under that topic, not the mood gauge.
+//! 客服不理人, 收到的是坏的, 割韭菜, 链接打不开, 没声音), by what they are about (发货, 客服, 质量,
+//! 下单, 直播…). They feed the complaint alert, under that topic, not the mood gauge.
 
 use crate::phrases::{Pairs, Phrases};
 use aho_corasick::MatchKind;
@@ -8,10 +8,10 @@ use std::sync::OnceLock;
 
 /// What a complaint is about: the word the alert shows (a wave of 还没收到 / 怎么还不发货 / 等了一周还没到
 /// reads 发货, not the tokens jieba cuts from them, 没收 "confiscate" among them).
-pub const TOPIC_NAMES: [&str; 7] = ["真假", "发货", "质量", "客服", "价格", "售后", "下单"];
+pub const TOPIC_NAMES: [&str; 8] = ["真假", "发货", "质量", "客服", "价格", "售后", "下单", "直播"];
 
 /// Complaints whatever the sentence form (怎么还不发货 complains as much as 还不发货), by topic.
-const COMPLAINTS: [&[&str]; 7] = [
+const COMPLAINTS: [&[&str]; 8] = [
     &[
         "骗子",
         "骗人",
@@ -48,6 +48,7 @@ const COMPLAINTS: [&[&str]; 7] = [
         "发错货",
         "少发",
         "漏发",
+        "延迟发货",
         "破损",
         "收到的是坏的",
         "收到坏的",
@@ -86,11 +87,13 @@ const COMPLAINTS: [&[&str]; 7] = [
         "链接点不开",
         "点不进去",
     ],
+    // The stream itself: viewers hear or see nothing, and the host, who cannot, must know at once.
+    &["没声音", "听不清", "听不见", "黑屏"],
 ];
 
 /// Topics a viewer complains about in a statement (掉色了, 要退款) but also asks about (会掉色吗,
 /// 能退款吗): a complaint only when the comment is not a question. By topic, as above.
-const ASKABLE: [&[&str]; 7] = [
+const ASKABLE: [&[&str]; 8] = [
     &[],
     &[],
     &["掉色", "褪色", "起球", "开线", "有异味", "缩水", "色差"],
@@ -98,11 +101,28 @@ const ASKABLE: [&[&str]; 7] = [
     &["涨价"],
     &["退款", "退货", "退钱"],
     &[],
+    // 是不是卡了 asks; 卡了 and 声音太小了 complain.
+    &[
+        "卡了",
+        "好卡",
+        "太卡",
+        "很卡",
+        "卡顿",
+        "一直卡",
+        "画面卡",
+        "卡成",
+        "声音小",
+        "声音太小",
+        "声音好小",
+        "画面模糊",
+        "看不清",
+        "延迟",
+    ],
 ];
 
 /// Every phrase with its topic and whether it is askable, in pattern order.
 fn all() -> impl Iterator<Item = (&'static str, usize, bool)> {
-    let of = |lists: [&'static [&'static str]; 7], askable| {
+    let of = |lists: [&'static [&'static str]; 8], askable| {
         lists.into_iter().enumerate().flat_map(move |(topic, ps)| ps.iter().map(move |p| (*p, topic, askable)))
     };
     of(COMPLAINTS, false).chain(of(ASKABLE, true))
@@ -130,9 +150,13 @@ pub fn complaint(text: &str, is_question: bool, pairs: &Pairs) -> Option<usize> 
     }
     phrases.automaton().find_iter(text).find_map(|m| {
         let (topic, askable) = meta[m.pattern().as_usize()];
-        // The two characters before the phrase: 不是骗子, 没有掉色, 不起球.
-        let negated = text[..m.start()].chars().rev().take(2).any(|c| NEGATORS.contains(&c));
-        (!negated && (!askable || !is_question) && !counts_something(text, m.start(), m.end())).then_some(topic)
+        // The two characters before the phrase: 不是骗子, 没有掉色, 不起球. A mistaken belief (我以为卡了)
+        // and a check-in (打卡了) complain of nothing.
+        let before = &text[..m.start()];
+        let negated = before.chars().rev().take(2).any(|c| NEGATORS.contains(&c));
+        let not_meant = before.ends_with("以为") || before.ends_with("以为我") || before.ends_with('打');
+        (!negated && !not_meant && (!askable || !is_question) && !counts_something(text, m.start(), m.end()))
+            .then_some(topic)
     })
 }
 
@@ -171,6 +195,10 @@ mod tests {
         );
         assert_eq!(complaint("客服不理人", false, &Pairs::of("客服不理人")).map(|t| TOPIC_NAMES[t]), Some("客服"));
         assert_eq!(complaint("掉色了", false, &Pairs::of("掉色了")).map(|t| TOPIC_NAMES[t]), Some("质量"));
+        for s in ["卡了", "声音太小了", "画面模糊"] {
+            assert_eq!(complaint(s, false, &Pairs::of(s)).map(|t| TOPIC_NAMES[t]), Some("直播"), "{s}");
+        }
+        assert_eq!(complaint("怎么没声音了", true, &Pairs::of("怎么没声音了")).map(|t| TOPIC_NAMES[t]), Some("直播"));
         // A viewer who cannot pay complains whether or not it is phrased as a question.
         for s in ["链接打不开", "怎么付不了款"] {
             assert_eq!(complaint(s, true, &Pairs::of(s)).map(|t| TOPIC_NAMES[t]), Some("下单"), "{s}");
@@ -186,8 +214,19 @@ mod tests {
 
     #[test]
     fn not_complaints() {
-        for s in ["没有掉色", "不是骗子", "质量很好", "不起球", "3号链接", "主播好美", "1651231561", "还没到6级"]
-        {
+        for s in [
+            "打卡了",
+            "我还以为我卡了",
+            "一点都不卡",
+            "没有掉色",
+            "不是骗子",
+            "质量很好",
+            "不起球",
+            "3号链接",
+            "主播好美",
+            "1651231561",
+            "还没到6级",
+        ] {
             assert_eq!(complaint(s, false, &Pairs::of(s)), None, "{s}");
         }
         // Asking about a topic is an after-sale question, not a complaint.

@@ -127,6 +127,8 @@ fn order_complaints_turn_the_mood() {
         "洗一次就变形了",
         "链接打不开",
         "下单不了",
+        "声音太小了",
+        "画面模糊",
     ] {
         assert_eq!(read(s).0, "neg", "{s}");
         assert!(score(s) < 0.0, "{s}: {}", score(s));
