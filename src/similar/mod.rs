@@ -315,6 +315,14 @@ pub fn score_shaped((a, sha): (&Signature, &Shape), (b, shb): (&Signature, &Shap
         // pair model learned from open-domain pairs, where these synonyms are rare; the lists are ours.
         return 1.0;
     }
+    if a.words.is_empty()
+        && b.words.is_empty()
+        && !a.concepts.is_empty()
+        && !b.concepts.is_empty()
+        && !a.concepts.iter().any(|c| b.concepts.contains(c))
+    {
+        return 0.0; // nothing but what they ask about, and that differs: 主播身高多少 / 主播体重多少
+    }
     if a.asks == 1 << YES_NO && b.asks == a.asks && a.numbers == b.numbers {
         // A yes-or-no question is its content: 透吗 / 会不会透, 真皮吗 / 是真皮的吗, 防水吗 / 能防水吗.
         let content = |s: &str| {
@@ -449,6 +457,7 @@ mod tests {
             ("3号是正品吗", "5号是正品吗"),
             ("有黑色吗", "有白色吗"),
             ("防水吗", "防晒吗"),
+            ("主播身高多少", "主播体重多少"),
         ] {
             assert!(!same_question(a, b), "{a} / {b}");
         }
