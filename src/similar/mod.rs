@@ -222,6 +222,12 @@ fn signature_of(text: &str, tokens: &[&str], asks: u16) -> Signature {
     // cost bounded whatever arrives.
     words.truncate(MAX_WORDS);
     words.sort_unstable();
+    // A link number names the item, so 链接 adds nothing to what is asked about it: 3号链接多少钱
+    // asks what 3号多少钱 asks (3号链接在哪, whose only concept is 链接, keeps it).
+    if concepts.len() > 1 && numbers.iter().any(|n| n.ends_with('号')) {
+        let link = CONCEPTS.iter().position(|(name, _)| *name == "@link").expect("a concept of lists.rs") as u8;
+        concepts.retain(|&c| c != link);
+    }
     Signature { concepts, words, numbers, chars, asks }
 }
 
@@ -448,6 +454,8 @@ mod tests {
             ("有赠品吗", "送什么"),
             ("防水吗", "是防水的吗"),
             ("有没有黑色", "黑色还有吗"),
+            ("3号链接多少钱", "三号什么价"),
+            ("会掉色吗", "褪色吗"),
         ] {
             assert!(same_question(a, b), "{a} / {b}");
         }
