@@ -1,6 +1,12 @@
 //! Shop complaints: the phrases a commerce room uses when something went wrong with an order (还没收到,
 //! 客服不理人, 收到的是坏的, 割韭菜, 链接打不开, 没声音), by what they are about (发货, 客服, 质量,
 //! 下单, 直播…). They feed the complaint alert, under that topic, not the mood gauge.
+//!
+//! Why a list beside the sentiment models: the models learned "negative" from reviews and from labelled
+//! live rooms that chat rather than sell, where complaints about orders barely occur; they read
+//! 客服不理人 or 等了一周了还没到 as neutral chatter, so a wave of them never raised the alert. A
+//! complaint the models call neutral counts as negative in the mood too (`analysis.rs`), and the alert
+//! counts a comment as negative when the models say so or when it complains here.
 
 use crate::phrases::{Pairs, Phrases};
 use aho_corasick::MatchKind;

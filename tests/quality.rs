@@ -48,7 +48,7 @@ fn unpunctuated_live_questions() {
         "啥价",
         "啥价格",
         "卖多少钱",
-        // A choice put to the host (question::rules::alternative).
+        // A choice put to the host (question::choice::alternative).
         "偏大还是偏小",
         "要黑色还是白色",
         "165穿m还是l",

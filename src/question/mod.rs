@@ -8,6 +8,7 @@
 //! but marks/stickers (？？？) and a lone interjection with a mark (啊?).
 //! The detector reads the cleaned text and its tokens; it never sees stopword-filtered text.
 
+pub mod choice;
 pub mod rules;
 
 use crate::sentiment::linear::{Common, Hasher, MAX_OUTPUTS, Model, Ns, char_ngrams, id};
@@ -124,7 +125,7 @@ pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
     // A shopping ask in question form (啥价, 链接呢, 有货吗, 有链接不小姐姐) is a question even where the
     // model, which learned mostly from chat, hesitates: these are the questions a seller's room is for;
     // so is a choice put to the host (偏大还是偏小), which the chat rooms hold too few of to learn.
-    l > 0.0 || (rule && crate::intent::commerce(text).is_some()) || rules::alternative(text)
+    l > 0.0 || (rule && crate::intent::commerce(text).is_some()) || choice::alternative(text)
 }
 
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,

@@ -7,7 +7,9 @@
 //! words differ — 手机 vs 电脑 matters, 怎么 vs 如何 does not. Two questions naming different numbers are
 //! never the same (3号 ≠ 5号).
 
+mod forms;
 mod lists;
+mod numbers;
 pub mod pair;
 
 pub use pair::Shape;
@@ -16,6 +18,7 @@ use crate::intent::Intent;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use lists::{CONCEPTS, FILLER};
+use numbers::numbers_in;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -55,11 +58,6 @@ const ASKS: &[&[&str]] = &[
 /// The kind of 吗 in `ASKS`.
 const YES_NO: usize = 7;
 
-/// Characters that do not change what a yes-or-no question asks: particles, copula, modals (and
-/// 可以 and 容易, taken out as words first).
-const YES_NO_FILLER: &[char] =
-    &['吗', '嘛', '么', '呢', '啊', '呀', '的', '了', '是', '会', '能', '可', '以', '还', '有'];
-
 /// Every concept phrase in one automaton, longest match first at each position.
 fn concept_matcher() -> &'static (AhoCorasick, Vec<u8>) {
     static M: OnceLock<(AhoCorasick, Vec<u8>)> = OnceLock::new();
@@ -97,6 +95,11 @@ impl Signature {
     }
 }
 
+/// The index of a concept of `lists.rs` by its name.
+fn concept_id(name: &str) -> u8 {
+    CONCEPTS.iter().position(|(n, _)| *n == name).expect("a concept of lists.rs") as u8
+}
+
 /// The private-use character a concept folds to in `Signature::chars`.
 pub fn concept_char(id: u8) -> char {
     char::from_u32(0xE000 + id as u32).expect("private-use range")
@@ -108,51 +111,10 @@ pub fn signature(text: &str, tokens: &[&str]) -> Signature {
     let asks = ac.find_iter(text).fold(0u16, |bits, m| bits | 1 << kind[m.pattern().as_usize()]);
     // 好不好用 and 可以用不 ask what 好用吗 and 可以用吗 ask: the words and characters are those of the
     // plain question (jieba cuts 好不好 用 and 包不 包邮 otherwise), and it asks yes or no.
-    let untagged = without_tag(text);
-    match fold_a_not_a(untagged.unwrap_or(text)) {
-        Some(folded) => signature_of(&folded, &crate::tokenize::cut(&folded), asks | 1 << YES_NO),
-        None => match untagged {
-            Some(t) => signature_of(t, &crate::tokenize::cut(t), asks | 1 << YES_NO),
-            None => signature_of(text, tokens, asks),
-        },
+    match forms::plain(text) {
+        Some(plain) => signature_of(&plain, &crate::tokenize::cut(&plain), asks | 1 << YES_NO),
+        None => signature_of(text, tokens, asks),
     }
-}
-
-/// A question without its tag 不 or 没 (可以用不, 能便宜点不, 发货了没), `None` when it has none.
-fn without_tag(text: &str) -> Option<&str> {
-    let t = text.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let body = t.strip_suffix(['不', '没'])?;
-    body.ends_with(|c: char| c.is_alphanumeric() && c != '不' && c != '没').then_some(body)
-}
-
-/// `X不X` and `X没X` (one or two characters each side) folded to `X`: 好不好用 → 好用, 包不包邮 → 包邮,
-/// 合适不合适 → 合适; `None` when the text holds none, which is most questions.
-fn fold_a_not_a(text: &str) -> Option<String> {
-    if !text.contains(['不', '没']) {
-        return None;
-    }
-    let c: Vec<char> = text.chars().collect();
-    let word = |s: &[char]| s.iter().all(|&x| !x.is_ascii() && x != '不' && x != '没' && x.is_alphanumeric());
-    let (mut out, mut i, mut folded) = (String::with_capacity(text.len()), 0, false);
-    while i < c.len() {
-        let k = (1..=2).rev().find(|&k| {
-            c.get(i + k).is_some_and(|&n| n == '不' || n == '没')
-                && c.len() > i + 2 * k
-                && c[i..i + k] == c[i + k + 1..i + 2 * k + 1]
-                && word(&c[i..i + k])
-        });
-        match k {
-            Some(k) => {
-                i += k + 1; // drop "X不"; the second X is copied next
-                folded = true;
-            }
-            None => {
-                out.push(c[i]);
-                i += 1;
-            }
-        }
-    }
-    folded.then_some(out)
 }
 
 fn signature_of(text: &str, tokens: &[&str], asks: u16) -> Signature {
@@ -225,7 +187,7 @@ fn signature_of(text: &str, tokens: &[&str], asks: u16) -> Signature {
     // A link number names the item, so 链接 adds nothing to what is asked about it: 3号链接多少钱
     // asks what 3号多少钱 asks (3号链接在哪, whose only concept is 链接, keeps it).
     if concepts.len() > 1 && numbers.iter().any(|n| n.ends_with('号')) {
-        let link = CONCEPTS.iter().position(|(name, _)| *name == "@link").expect("a concept of lists.rs") as u8;
+        let link = concept_id("@link");
         concepts.retain(|&c| c != link);
     }
     Signature { concepts, words, numbers, chars, asks }
@@ -252,7 +214,7 @@ pub fn question_signature(text: &str, tokens: &[&str], intent: Intent) -> Signat
         Intent::Usage => "@usage",
         _ => return sig,
     };
-    let id = CONCEPTS.iter().position(|(name, _)| *name == concept).expect("a concept of lists.rs") as u8;
+    let id = concept_id(concept);
     if let Err(at) = sig.concepts.binary_search(&id) {
         sig.concepts.insert(at, id);
     }
@@ -262,45 +224,6 @@ pub fn question_signature(text: &str, tokens: &[&str], intent: Intent) -> Signat
 fn is_filler(token: &str) -> bool {
     static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| FILLER.iter().copied().collect()).contains(token)
-}
-
-/// Numbers with their unit or role (3号, 160, s码): two questions naming different ones differ.
-fn numbers_in(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if !text.chars().any(|c| c.is_ascii_digit() || crate::demand::cn_digit(c).is_some()) {
-        return out; // most questions name no number: no character buffer
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() || crate::demand::cn_digit(chars[i]).is_some() && next_is_hao(&chars, i) {
-            let start = i;
-            while i < chars.len() && (chars[i].is_ascii_digit() || crate::demand::cn_digit(chars[i]).is_some()) {
-                i += 1;
-            }
-            let digits: String = chars[start..i].iter().collect();
-            let value = crate::demand::parse_number(&digits).map_or(digits, |n| n.to_string());
-            let unit =
-                chars.get(i).filter(|c| matches!(c, '号' | '斤' | '码' | '岁' | '元' | '块' | 'g' | 'k' | 'c' | 'm'));
-            out.push(match unit {
-                Some(u) => format!("{value}{u}"),
-                None => value,
-            });
-        } else {
-            i += 1;
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-fn next_is_hao(chars: &[char], i: usize) -> bool {
-    let mut j = i;
-    while j < chars.len() && crate::demand::cn_digit(chars[j]).is_some() {
-        j += 1;
-    }
-    j > i && chars.get(j) == Some(&'号')
 }
 
 /// Similarity in [0, 1]: the pair model's probability that both ask the same thing.
@@ -331,12 +254,8 @@ pub fn score_shaped((a, sha): (&Signature, &Shape), (b, shb): (&Signature, &Shap
     }
     if a.asks == 1 << YES_NO && b.asks == a.asks && a.numbers == b.numbers {
         // A yes-or-no question is its content: 透吗 / 会不会透, 真皮吗 / 是真皮的吗, 防水吗 / 能防水吗.
-        let content = |s: &str| {
-            let s = s.replace("可以", "").replace("容易", "");
-            s.chars().filter(|c| !YES_NO_FILLER.contains(c)).collect::<String>()
-        };
-        let c = content(&a.chars);
-        if !c.is_empty() && c == content(&b.chars) {
+        let mut content = forms::yes_no_content(&a.chars).peekable();
+        if content.peek().is_some() && content.eq(forms::yes_no_content(&b.chars)) {
             return 1.0;
         }
     }
@@ -409,30 +328,6 @@ mod tests {
     #[test]
     fn yes_no_is_one_kind() {
         assert!(ASKS[YES_NO].contains(&"吗") && ASKS[YES_NO].contains(&"是不是"));
-    }
-
-    #[test]
-    fn tags_come_off() {
-        assert_eq!(without_tag("可以用不?"), Some("可以用"));
-        assert_eq!(without_tag("发货了没"), Some("发货了"));
-        assert_eq!(without_tag("不"), None);
-        assert_eq!(without_tag("可以用吗"), None);
-    }
-
-    #[test]
-    fn a_not_a_folds() {
-        for (text, folded) in [
-            ("好不好用", Some("好用")),
-            ("包不包邮", Some("包邮")),
-            ("合适不合适", Some("合适")),
-            ("会不会起球", Some("会起球")),
-            ("有没有货", Some("有货")),
-            ("不好用", None),
-            ("好用吗", None),
-            ("不不不", None),
-        ] {
-            assert_eq!(fold_a_not_a(text).as_deref(), folded, "{text}");
-        }
     }
 
     #[test]

@@ -1,0 +1,113 @@
+//! Forms that ask the same yes-or-no question: a tag (可以用不 = 可以用吗), an A-not-A (好不好用 =
+//! 好用吗), and particles, copula and modals around the content (防水吗 = 是防水的吗).
+
+use std::borrow::Cow;
+
+/// The plain question behind a tag or an A-not-A form: 可以用不 → 可以用, 好不好用 → 好用,
+/// 包不包邮吗 → 包邮吗; `None` when it has neither (most questions).
+pub fn plain(text: &str) -> Option<Cow<'_, str>> {
+    let untagged = without_tag(text);
+    match fold_a_not_a(untagged.unwrap_or(text)) {
+        Some(folded) => Some(Cow::Owned(folded)),
+        None => untagged.map(Cow::Borrowed),
+    }
+}
+
+/// A question without its tag 不 or 没 (可以用不, 能便宜点不, 发货了没), `None` when it has none.
+fn without_tag(text: &str) -> Option<&str> {
+    let t = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let body = t.strip_suffix(['不', '没'])?;
+    body.ends_with(|c: char| c.is_alphanumeric() && c != '不' && c != '没').then_some(body)
+}
+
+/// `X不X` and `X没X` (one or two characters each side) folded to `X`: 好不好用 → 好用, 包不包邮 → 包邮,
+/// 合适不合适 → 合适; `None` when the text holds none, which is most questions.
+fn fold_a_not_a(text: &str) -> Option<String> {
+    if !text.contains(['不', '没']) {
+        return None;
+    }
+    let c: Vec<char> = text.chars().collect();
+    let word = |s: &[char]| s.iter().all(|&x| !x.is_ascii() && x != '不' && x != '没' && x.is_alphanumeric());
+    let (mut out, mut i, mut folded) = (String::with_capacity(text.len()), 0, false);
+    while i < c.len() {
+        let k = (1..=2).rev().find(|&k| {
+            c.get(i + k).is_some_and(|&n| n == '不' || n == '没')
+                && c.len() > i + 2 * k
+                && c[i..i + k] == c[i + k + 1..i + 2 * k + 1]
+                && word(&c[i..i + k])
+        });
+        match k {
+            Some(k) => {
+                i += k + 1; // drop "X不"; the second X is copied next
+                folded = true;
+            }
+            None => {
+                out.push(c[i]);
+                i += 1;
+            }
+        }
+    }
+    folded.then_some(out)
+}
+
+/// Words, then characters, that do not change what a yes-or-no question asks: modals, particles,
+/// copula.
+const YES_NO_WORDS: &[&str] = &["容易"];
+const YES_NO_FILLER: &[char] =
+    &['吗', '嘛', '么', '呢', '啊', '呀', '的', '了', '是', '会', '能', '可', '以', '还', '有'];
+
+/// What a yes-or-no question asks about: its characters (`Signature::chars`) without those.
+/// Lazy: grouping compares it against every candidate, mostly to tell at the first characters.
+pub fn yes_no_content(chars: &str) -> impl Iterator<Item = char> + '_ {
+    let mut rest = chars;
+    std::iter::from_fn(move || {
+        while let Some(c) = rest.chars().next() {
+            if let Some(w) = YES_NO_WORDS.iter().find(|w| rest.starts_with(**w)) {
+                rest = &rest[w.len()..];
+                continue;
+            }
+            rest = &rest[c.len_utf8()..];
+            if !YES_NO_FILLER.contains(&c) {
+                return Some(c);
+            }
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_come_off() {
+        assert_eq!(without_tag("可以用不?"), Some("可以用"));
+        assert_eq!(without_tag("发货了没"), Some("发货了"));
+        assert_eq!(without_tag("不"), None);
+        assert_eq!(without_tag("可以用吗"), None);
+    }
+
+    #[test]
+    fn a_not_a_folds() {
+        for (text, folded) in [
+            ("好不好用", Some("好用")),
+            ("包不包邮", Some("包邮")),
+            ("合适不合适", Some("合适")),
+            ("会不会起球", Some("会起球")),
+            ("有没有货", Some("有货")),
+            ("不好用", None),
+            ("好用吗", None),
+            ("不不不", None),
+        ] {
+            assert_eq!(fold_a_not_a(text).as_deref(), folded, "{text}");
+        }
+    }
+
+    #[test]
+    fn content_leaves_out_particles_and_modals() {
+        let content = |s: &str| yes_no_content(s).collect::<String>();
+        assert_eq!(content("是防水的吗"), "防水");
+        assert_eq!(content("容易缩水吗"), content("会缩水吗"));
+        assert_eq!(content("是的吗"), "");
+    }
+}
