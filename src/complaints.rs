@@ -160,7 +160,8 @@ pub fn complaint(text: &str, is_question: bool, pairs: &Pairs) -> Option<usize> 
         // and a check-in (打卡了) complain of nothing.
         let before = &text[..m.start()];
         let negated = before.chars().rev().take(2).any(|c| NEGATORS.contains(&c));
-        let not_meant = before.ends_with("以为") || before.ends_with("以为我") || before.ends_with('打');
+        let check_in = before.ends_with('打') && text[m.start()..].starts_with('卡');
+        let not_meant = before.ends_with("以为") || before.ends_with("以为我") || check_in;
         (!negated && !not_meant && (!askable || !is_question) && !counts_something(text, m.start(), m.end()))
             .then_some(topic)
     })
@@ -205,6 +206,7 @@ mod tests {
             assert_eq!(complaint(s, false, &Pairs::of(s)).map(|t| TOPIC_NAMES[t]), Some("直播"), "{s}");
         }
         assert_eq!(complaint("怎么没声音了", true, &Pairs::of("怎么没声音了")).map(|t| TOPIC_NAMES[t]), Some("直播"));
+        assert_eq!(complaint("我要打差评", false, &Pairs::of("我要打差评")).map(|t| TOPIC_NAMES[t]), Some("售后"));
         // A viewer who cannot pay complains whether or not it is phrased as a question.
         for s in ["链接打不开", "怎么付不了款"] {
             assert_eq!(complaint(s, true, &Pairs::of(s)).map(|t| TOPIC_NAMES[t]), Some("下单"), "{s}");

@@ -52,9 +52,8 @@ fn fold_a_not_a(text: &str) -> Option<String> {
 
 /// Words, then characters, that do not change what a yes-or-no question asks: modals, particles,
 /// copula.
-const YES_NO_WORDS: &[&str] = &["容易"];
-const YES_NO_FILLER: &[char] =
-    &['吗', '嘛', '么', '呢', '啊', '呀', '的', '了', '是', '会', '能', '可', '以', '还', '有'];
+const YES_NO_WORDS: &[&str] = &["可以", "容易"];
+const YES_NO_FILLER: &[char] = &['吗', '嘛', '么', '呢', '啊', '呀', '的', '了', '是', '会', '能', '还', '有'];
 
 /// What a yes-or-no question asks about: its characters (`Signature::chars`) without those.
 /// Lazy: grouping compares it against every candidate, mostly to tell at the first characters.
@@ -109,5 +108,7 @@ mod tests {
         assert_eq!(content("是防水的吗"), "防水");
         assert_eq!(content("容易缩水吗"), content("会缩水吗"));
         assert_eq!(content("是的吗"), "");
+        assert_eq!(content("可以水洗吗"), "水洗");
+        assert_eq!(content("可爱吗"), "可爱", "可 alone is a word's character, not a modal");
     }
 }
