@@ -182,5 +182,8 @@ mod tests {
         assert_eq!(classify("发什么快递"), Intent::Shipping);
         assert_eq!(classify("有运费险吗"), Intent::AfterSale);
         assert_eq!(classify("敏感肌能用吗"), Intent::Usage);
+        assert_eq!(classify("有多贵"), Intent::Price);
+        assert_eq!(classify("这是干嘛用的"), Intent::Usage);
+        assert_eq!(classify("这个多厚"), Intent::ProductInfo);
     }
 }

@@ -182,6 +182,12 @@ mod tests {
             // A shopping ask with an address term or laughter after it.
             "有链接不小姐姐",
             "还有货吗哈哈哈",
+            // How expensive or thick, what it is for, and choices: forms the chat rooms rarely hold.
+            "多贵",
+            "这个有多厚",
+            "这是干嘛用的",
+            "好用还是不好用",
+            "是纯棉还是化纤",
         ] {
             assert!(q(s), "{s} should be a question");
         }
@@ -189,8 +195,20 @@ mod tests {
 
     #[test]
     fn reactions_and_jeers_are_not_questions() {
-        for s in ["？？？", "?", "啊？", "你是不是傻", "什么鬼", "哈哈哈", "主播好", "666", "[比心]", "来了"]
-        {
+        for s in [
+            "？？？",
+            "?",
+            "啊？",
+            "你是不是傻",
+            "什么鬼",
+            "哈哈哈",
+            "主播好",
+            "666",
+            "[比心]",
+            "来了",
+            "她多美",
+            "多好",
+        ] {
             assert!(!q(s), "{s} should not be a question");
         }
     }
