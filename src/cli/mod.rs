@@ -122,7 +122,9 @@ pub fn analysed(rows: input::Rows<'static>, mut fold: impl FnMut(Analysed) -> Cl
     let mut result = Ok(());
     'chunks: for k in 0.. {
         let Ok(chunk) = outputs[k % workers].recv() else { break };
-        for row in chunk {
+        let mut rest = chunk.into_iter();
+        while let Some(row) = rest.next() {
+            prefetch_ahead(rest.as_slice());
             if let Err(e) = fold(row) {
                 result = Err(e);
                 break 'chunks;
@@ -134,6 +136,38 @@ pub fn analysed(rows: input::Rows<'static>, mut fold: impl FnMut(Analysed) -> Cl
         t.join().map_err(|_| CliError("an analysis thread failed".into()))?;
     }
     result
+}
+
+/// Asks the cache for the rows the fold reads next. A row was analysed on another core, so the fold's
+/// first read of it waited on a transfer between the cores' caches (one load in `Engine::fold` held
+/// 38% of that function's samples); fetched a few rows ahead, it is there when needed: CPU −2 to −3%
+/// in interleaved runs. The analysis first (three rows ahead), then the buffers it points to (one
+/// row ahead, once its pointers have arrived).
+fn prefetch_ahead(rest: &[Analysed]) {
+    if let Some(Ok((_, a))) = rest.get(3) {
+        let t: &danmu_radar::analysis::TextAnalysis = a;
+        prefetch(std::ptr::from_ref(t).cast(), size_of_val(t));
+    }
+    if let Some(Ok((c, a))) = rest.get(1) {
+        prefetch(c.text.as_ptr(), c.text.len());
+        prefetch(a.text.as_ptr(), a.text.len());
+        prefetch(a.spans.as_ptr().cast(), size_of_val(a.spans.as_slice()));
+        if let Some(sig) = &a.signature {
+            prefetch(sig.words.as_ptr().cast(), size_of_val(sig.words.as_slice()));
+        }
+    }
+}
+
+/// A prefetch of the first 256 bytes at `p` (a hint: elsewhere than x86-64, nothing).
+fn prefetch(p: *const u8, len: usize) {
+    #[cfg(target_arch = "x86_64")]
+    for off in (0..len.min(256)).step_by(64) {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        // SAFETY: a prefetch reads nothing the program sees and cannot fault, whatever the address.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(off).cast()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (p, len);
 }
 
 /// Reports bad lines on stderr (the first few in full, then a count) without stopping the run.

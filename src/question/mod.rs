@@ -9,6 +9,7 @@
 //! The detector reads the cleaned text and its tokens; it never sees stopword-filtered text.
 
 pub mod choice;
+mod named;
 pub mod rules;
 
 use crate::sentiment::linear::{Common, Hasher, MAX_OUTPUTS, Model, Ns, char_ngrams, id};
@@ -81,8 +82,9 @@ fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &
     }
     let core_marks = rules::Marks::found(core, wh_at.is_some(), not_asking, common.pairs());
     let end_marks = if end.len() == core.len() { core_marks } else { rules::Marks::of(end, wh_at.is_some()) };
-    let core_rule = rules::rule_marked(text, core, core_marks);
-    let end_rule = if end.len() == core.len() { core_rule } else { rules::rule_marked(text, end, end_marks) };
+    let found = named::Found::of(core);
+    let core_rule = rules::rule_marked(text, core, core_marks, &found);
+    let end_rule = if end.len() == core.len() { core_rule } else { rules::rule_marked(text, end, end_marks, &found) };
     emit(rule_id(30 + core_rule as u64));
     emit(rule_id(32 + end_rule as u64));
     emit(rule_id(40 + core_marks.a_not_a as u64));
@@ -96,15 +98,15 @@ fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &
     {
         emit(Hasher::new(Ns::Rule).feed(200 + k as u64).feed(c as u64).id());
     }
-    for (code, phrase) in [(300, "还是"), (301, "请问"), (302, "这么"), (303, "那么"), (304, "你"), (305, "主播")]
-    {
-        if rules::has(core, phrase) {
+    use named::Named::*;
+    for (code, phrase) in [(300, HaiShi), (301, QingWen), (302, ZheMe), (303, NaMe), (304, Ni), (305, ZhuBo)] {
+        if found.within(phrase, core.len()) {
             emit(rule_id(code));
         }
     }
     // Pairs of coarse signals: a linear model cannot see that 不…吗 is rhetorical while 吗 alone asks,
     // or that 吧 after a suggestion (唱首歌吧) differs from 吧 after a guess about you (你是广西的吧).
-    let bits = rules::signals(text, end, tokens, core_marks.wh, content, end_marks);
+    let bits = rules::signals(text, end, tokens, core_marks.wh, content, end_marks, &found);
     let set = |from: usize| (from..rules::SIGNALS).filter(move |&k| bits >> k & 1 == 1);
     for i in set(0) {
         for j in set(i + 1) {

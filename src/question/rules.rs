@@ -2,6 +2,7 @@
 //! question words, A-not-A, jeers. These signals are features of the learned detector (`mod.rs`);
 //! `rule_marked` is the former rule-only detector, kept as one more feature.
 
+use super::named::{Found, Named};
 use crate::phrases::{Pairs, Phrases};
 use crate::tokenize::is_alnum;
 use aho_corasick::MatchKind;
@@ -56,10 +57,13 @@ pub fn has(hay: &str, needle: &str) -> bool {
     find(hay, needle).is_some()
 }
 
-/// `hay.find(needle)`, the same way as `has`.
+/// `hay.find(needle)`, the same way as `has`. The window's last byte is tried first: in Chinese
+/// text nearly every window starts with one of a few lead bytes (0xE4–0xE9), while a character's
+/// last byte takes one of 64 values.
 pub(super) fn find(hay: &str, needle: &str) -> Option<usize> {
     let n = needle.as_bytes();
-    hay.as_bytes().windows(n.len()).position(|w| w[0] == n[0] && w == n)
+    let k = n.len() - 1;
+    hay.as_bytes().windows(n.len()).position(|w| w[k] == n[k] && w == n)
 }
 
 pub fn not_asking() -> &'static Phrases {
@@ -297,15 +301,16 @@ impl Marks {
     }
 }
 
-/// The former rule-only detector, from `core`'s marks; `core` is `core(text)`, non-empty.
-pub fn rule_marked(text: &str, core: &str, marks: Marks) -> bool {
+/// The former rule-only detector, from `core`'s marks; `core` is `core(text)` or a prefix of it
+/// (`found` is of `core(text)`), non-empty.
+pub fn rule_marked(text: &str, core: &str, marks: Marks, found: &Found) -> bool {
     let has_mark = text.contains('?');
     let content = core.chars().filter(|&c| is_alnum(c)).count();
     if marks.not_asking || only_interjections(core) {
         return false;
     }
     let last = simplified(core.chars().next_back().expect("core is not empty"));
-    if has(core, "请问") {
+    if found.within(Named::QingWen, core.len()) {
         return true;
     }
     // Sentence-final particles: 吗 嘛 呢, and 么 when it is not part of 什么/怎么/这么/那么/多么.
@@ -332,8 +337,16 @@ pub fn rule_marked(text: &str, core: &str, marks: Marks) -> bool {
 pub const SIGNALS: usize = 20;
 
 /// Coarse yes/no signals of a comment's form, one bit each; the detector pairs them up. `end` is the
-/// core without a trailing address term, `end_marks` its marks; `wh` is the core's.
-pub fn signals(text: &str, end: &str, tokens: &[&str], wh: bool, content: usize, end_marks: Marks) -> u32 {
+/// core without a trailing address term, `end_marks` its marks; `wh` and `found` are the core's.
+pub fn signals(
+    text: &str,
+    end: &str,
+    tokens: &[&str],
+    wh: bool,
+    content: usize,
+    end_marks: Marks,
+    found: &Found,
+) -> u32 {
     let last = end.chars().next_back().map(simplified).unwrap_or(' ');
     let body = &end[..end.len() - end.chars().next_back().map_or(0, char::len_utf8)];
     let first = tokens.iter().find(|t| t.chars().any(is_alnum)).copied().unwrap_or("");
@@ -345,13 +358,13 @@ pub fn signals(text: &str, end: &str, tokens: &[&str], wh: bool, content: usize,
         last == '吧',
         matches!(last, '啊' | '呀' | '哦' | '哈' | '啦'),
         matches!(last, '不' | '没') || end.ends_with("没有"),
-        has(body, "不") || has(body, "没"),
-        has(end, "不是"),
-        has(end, "你") || has(end, "主播"),
+        found.within(Named::Bu, body.len()) || found.within(Named::Mei, body.len()),
+        found.within(Named::BuShi, end.len()),
+        found.within(Named::Ni, end.len()) || found.within(Named::ZhuBo, end.len()),
         wh,
-        ["这么", "那么", "多么"].iter().any(|w| has(end, w)),
+        [Named::ZheMe, Named::NaMe, Named::DuoMe].into_iter().any(|n| found.within(n, end.len())),
         end_marks.a_not_a,
-        has(end, "还是"),
+        found.within(Named::HaiShi, end.len()),
         first == "我",
         content <= 4,
         content >= 12,

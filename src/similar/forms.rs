@@ -1,6 +1,7 @@
 //! Forms that ask the same yes-or-no question: a tag (可以用不 = 可以用吗), an A-not-A (好不好用 =
 //! 好用吗), and particles, copula and modals around the content (防水吗 = 是防水的吗).
 
+use crate::tokenize::is_alnum;
 use std::borrow::Cow;
 
 /// The plain question behind a tag or an A-not-A form: 可以用不 → 可以用, 好不好用 → 好用,
@@ -15,9 +16,9 @@ pub fn plain(text: &str) -> Option<Cow<'_, str>> {
 
 /// A question without its tag 不 or 没 (可以用不, 能便宜点不, 发货了没), `None` when it has none.
 fn without_tag(text: &str) -> Option<&str> {
-    let t = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let t = text.trim_end_matches(|c: char| !is_alnum(c));
     let body = t.strip_suffix(['不', '没'])?;
-    body.ends_with(|c: char| c.is_alphanumeric() && c != '不' && c != '没').then_some(body)
+    body.ends_with(|c: char| is_alnum(c) && c != '不' && c != '没').then_some(body)
 }
 
 /// `X不X` and `X没X` (one or two characters each side) folded to `X`: 好不好用 → 好用, 包不包邮 → 包邮,
@@ -27,7 +28,7 @@ fn fold_a_not_a(text: &str) -> Option<String> {
         return None;
     }
     let c: Vec<char> = text.chars().collect();
-    let word = |s: &[char]| s.iter().all(|&x| !x.is_ascii() && x != '不' && x != '没' && x.is_alphanumeric());
+    let word = |s: &[char]| s.iter().all(|&x| !x.is_ascii() && x != '不' && x != '没' && is_alnum(x));
     let (mut out, mut i, mut folded) = (String::with_capacity(text.len()), 0, false);
     while i < c.len() {
         let k = (1..=2).rev().find(|&k| {

@@ -16,6 +16,7 @@ pub use pair::Shape;
 
 use crate::intent::Intent;
 
+use crate::tokenize::is_alnum;
 use aho_corasick::{AhoCorasick, MatchKind};
 use lists::{CONCEPTS, FILLER};
 use numbers::numbers_in;
@@ -147,7 +148,7 @@ fn signature_of(text: &str, tokens: &[&str], asks: u16) -> Signature {
                 n += 1;
             }
             Some(&&(start, _, _)) if start < i => {}
-            _ if c.is_alphanumeric() => {
+            _ if is_alnum(c) => {
                 chars.push(c);
                 n += 1;
             }
@@ -162,7 +163,7 @@ fn signature_of(text: &str, tokens: &[&str], asks: u16) -> Signature {
         let b = a + t.len();
         offset = b;
         // Stickers and emoji ([比心], 😂) say how, not what: 价格多少 😂 asks what 多少钱 asks.
-        let decoration = (t.starts_with('[') && t.ends_with(']')) || !t.chars().any(char::is_alphanumeric);
+        let decoration = (t.starts_with('[') && t.ends_with(']')) || !t.chars().any(is_alnum);
         if covered.iter().any(|&(x, y, _)| a < y && x < b) || is_filler(t) || decoration {
             continue;
         }
