@@ -2,7 +2,7 @@
 //! engine and training (`tests/quality.rs` dumps these ids for `scripts/train/`), so the features a
 //! model was trained on are, by construction, the ones it is scored on.
 
-use super::lexicon::{self, Entry};
+use super::lexicon;
 use super::linear::{Common, Hasher, Ns, id};
 
 /// Length buckets in characters: live comments are ~7 characters, reviews ~50.
@@ -32,13 +32,13 @@ pub fn sparse(text: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) -> [f32; 
 /// negator (the engine's score uses it; reading the lexicon twice showed in the profile).
 pub fn sparse_read(text: &str, tokens: &[&str], common: &Common, emit: &mut impl FnMut(u32)) -> ([f32; 1], u32) {
     common.ngrams().iter().chain(common.tokens()).for_each(|&i| emit(i));
-    let lex = lexicon::lexicon();
+    let reading = lexicon::read(text, tokens);
     let mut stickers = 0u64;
-    // Whether each of the two tokens before this one is a negator: one lookup per token.
+    // Whether each of the two tokens before this one is a negator.
     let (mut neg1, mut neg2) = (false, false);
-    for &t in tokens {
+    for (i, &t) in tokens.iter().enumerate() {
         stickers += is_sticker(t) as u64;
-        let negator = matches!(lex.get(t), Some(Entry::Negator));
+        let negator = reading.is_negator(i, t);
         // A word under a negator reads differently (不好看, 没有不满意); the n-grams alone cannot see a
         // negator two tokens back. Two negators cancel (不是不好).
         if !negator && neg1 != neg2 {
@@ -47,7 +47,7 @@ pub fn sparse_read(text: &str, tokens: &[&str], common: &Common, emit: &mut impl
         (neg2, neg1) = (neg1, negator);
     }
 
-    let (sum, pos, neg, flipped) = lexicon::read(text, tokens);
+    let lexicon::Reading { sum, pos, neg, flipped, .. } = reading;
     let band = (sum * 2.0).round().clamp(-4.0, 4.0) as i64;
     emit(Hasher::new(Ns::Lexicon).feed(band as u64).id());
     emit(Hasher::new(Ns::Lexicon).feed(100 + pos.min(3) as u64).feed(neg.min(3) as u64).id());

@@ -68,10 +68,32 @@ fn words() -> &'static FxHashMap<&'static str, Word> {
 /// Longest phrases matched, in tokens: 割/韭菜 and 一点/都/不 are entries jieba cuts apart.
 const MAX_SPAN: usize = 3;
 
-/// What the lexicon alone says: (sum of signed, degree-scaled hits, positive hits, negative hits,
-/// hits a negator flipped), hits counted after negation. Entries match whole tokens or runs of up to three adjacent tokens
+/// What the lexicon says of a comment.
+#[derive(Debug, PartialEq)]
+pub struct Reading {
+    /// Sum of signed, degree-scaled hits, counted after negation.
+    pub sum: f32,
+    /// Positive and negative hits.
+    pub pos: u32,
+    pub neg: u32,
+    /// Hits a negator flipped.
+    pub flipped: u32,
+    /// Bit i: token i is a negator, for the first `read` tokens (the features ask it of every token,
+    /// and a second lookup per token showed in the profile).
+    negators: u64,
+    read: usize,
+}
+
+impl Reading {
+    /// Whether token `i`, `t`, is a negator.
+    pub fn is_negator(&self, i: usize, t: &str) -> bool {
+        if i < self.read { self.negators >> i & 1 == 1 } else { matches!(lexicon().get(t), Some(Entry::Negator)) }
+    }
+}
+
+/// What the lexicon alone says. Entries match whole tokens or runs of up to three adjacent tokens
 /// (longest first), never parts of a token — 怕 is not found in 恐怕, nor 假 in 放假.
-pub fn read(text: &str, tokens: &[&str]) -> (f32, u32, u32, u32) {
+pub fn read(text: &str, tokens: &[&str]) -> Reading {
     let lex = lexicon();
     // Byte spans of the tokens in `text` (tokens are cut from it, in order; spaces are skipped).
     let mut spans = [(0usize, 0usize); 64];
@@ -88,8 +110,10 @@ pub fn read(text: &str, tokens: &[&str]) -> (f32, u32, u32, u32) {
     let (mut weight, mut flip, mut last_modifier) = (1.0f32, false, usize::MAX);
     let (mut i, mut unit) = (0, 0);
     let words = words();
+    let word = |i: usize| words.get(&text[spans[i].0..spans[i].1]).copied().unwrap_or_default();
+    let mut negators = 0u64;
     while i < n {
-        let first = words.get(&text[spans[i].0..spans[i].1]).copied().unwrap_or_default();
+        let first = word(i);
         let longer = || {
             (2..=MAX_SPAN.min(n - i))
                 .rev()
@@ -98,6 +122,10 @@ pub fn read(text: &str, tokens: &[&str]) -> (f32, u32, u32, u32) {
         };
         let found = if first.starts_longer { longer() } else { None };
         let (k, entry) = found.or(first.entry.map(|e| (1, e))).unwrap_or((1, Entry::Polar(0.0)));
+        for j in i..i + k {
+            let e = if j == i { first.entry } else { word(j).entry };
+            negators |= (matches!(e, Some(Entry::Negator)) as u64) << j;
+        }
         // Modifiers reach the next two units only (不是很好看: 不是 → 很 → 好看).
         if last_modifier == usize::MAX || unit > last_modifier + 2 {
             (weight, flip) = (1.0, false);
@@ -121,7 +149,7 @@ pub fn read(text: &str, tokens: &[&str]) -> (f32, u32, u32, u32) {
         i += k;
         unit += 1;
     }
-    (sum, pos, neg, flipped)
+    Reading { sum, pos, neg, flipped, negators, read: n }
 }
 
 #[cfg(test)]
@@ -130,11 +158,33 @@ mod tests {
 
     #[test]
     fn negation_flips_and_degree_scales() {
-        assert!(read("不是很好看", &["不是", "很", "好看"]).0 < 0.0);
-        assert!(read("没有不满意", &["没有", "不满意"]).0 > 0.0);
-        assert!(read("太好看", &["太", "好看"]).0 > read("好看", &["好看"]).0);
-        assert_eq!(read("割韭菜", &["割", "韭菜"]), (-1.0, 0, 1, 0));
-        assert_eq!(read("恐怕", &["恐怕"]), (0.0, 0, 0, 0));
+        assert!(read("不是很好看", &["不是", "很", "好看"]).sum < 0.0);
+        assert!(read("没有不满意", &["没有", "不满意"]).sum > 0.0);
+        assert!(read("太好看", &["太", "好看"]).sum > read("好看", &["好看"]).sum);
+        let r = read("割韭菜", &["割", "韭菜"]);
+        assert_eq!((r.sum, r.pos, r.neg, r.flipped), (-1.0, 0, 1, 0));
+        let r = read("恐怕", &["恐怕"]);
+        assert_eq!((r.sum, r.pos, r.neg, r.flipped), (0.0, 0, 0, 0));
         assert_eq!(lexicon().get("不"), Some(&Entry::Negator));
+    }
+
+    #[test]
+    fn negators_are_read_once_for_every_token() {
+        let tokens = ["我", "一点", "都", "不", "喜欢", "没有", "不是", "不好"];
+        let text: String = tokens.concat();
+        let spans: Vec<&str> = {
+            let mut at = 0;
+            tokens
+                .iter()
+                .map(|t| {
+                    at += t.len();
+                    &text[at - t.len()..at]
+                })
+                .collect()
+        };
+        let r = read(&text, &spans);
+        for (i, t) in spans.iter().enumerate() {
+            assert_eq!(r.is_negator(i, t), matches!(lexicon().get(t), Some(Entry::Negator)), "{t}");
+        }
     }
 }
