@@ -103,7 +103,7 @@ fn parse_short(chars: &[char]) -> Option<u32> {
 /// Link numbers named in a cleaned comment.
 pub fn link_numbers(text: &str) -> Vec<u32> {
     // Most comments name no number at all; only digits or 号 can start one.
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.chars().any(|c| c == '号') {
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains('号') {
         return Vec::new();
     }
     // The characters, on the stack for the usual short comment.

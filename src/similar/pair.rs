@@ -161,13 +161,12 @@ pub fn features_shaped(
     });
     let (na2, nb2) = (sha.bigrams().len(), shb.bigrams().len());
     let common_bigrams = merge(sha.bigrams(), shb.bigrams(), |_, _, _| {});
-    for k in 0..16u64 {
-        let (x, y) = (a.asks >> k & 1, b.asks >> k & 1);
-        if x != y {
-            emit(pid(3).feed(k).id());
-        } else if x == 1 {
-            emit(pid(4).feed(k).id());
-        }
+    // Question-word kinds: each kind either side uses, different (3) or shared (4).
+    let mut kinds = a.asks | b.asks;
+    while kinds != 0 {
+        let k = kinds.trailing_zeros() as u64;
+        kinds &= kinds - 1;
+        emit(pid(if (a.asks ^ b.asks) >> k & 1 == 1 { 3 } else { 4 }).feed(k).id());
     }
     let common_concepts = merge(&a.concepts, &b.concepts, |c, in_a, in_b| {
         emit(pid(5 + (in_a && in_b) as u64).feed(*c as u64).id());
