@@ -16,7 +16,7 @@ use crate::sentiment::linear::{Common, Hasher, MAX_OUTPUTS, Model, Ns, char_ngra
 use crate::tokenize::is_alnum;
 use std::sync::OnceLock;
 
-fn model() -> &'static Model {
+pub(crate) fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| Model::parse("question.bin", include_bytes!("../data/question.bin")))
 }
@@ -31,19 +31,30 @@ fn rule_id(code: u64) -> u32 {
 
 /// Emits the question model's features. `core` is `rules::core(text)`, non-empty.
 pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) {
-    sparse_with(text, core, tokens, &Common::of(text, tokens), emit);
+    sparse_with(text, core, tokens, &Common::of(text, tokens), true, emit);
 }
 
 /// `sparse` from the comment's `Common` ids (the text's n-grams serve when the core is the text);
 /// returns whether the former rule-only detector (`rules::rule_marked`) calls the core, or the core
 /// without a trailing address term or laughter, a question (it reads both on the way).
-fn sparse_with(text: &str, core: &str, tokens: &[&str], common: &Common, emit: &mut impl FnMut(u32)) -> bool {
-    if core.len() == text.len() {
-        common.ngrams().iter().for_each(|&i| emit(i));
-    } else {
+/// Without `shared`, the `Common` ids among them are left out (the engine has their weights summed
+/// already, `Common::sums`).
+fn sparse_with(
+    text: &str,
+    core: &str,
+    tokens: &[&str],
+    common: &Common,
+    shared: bool,
+    emit: &mut impl FnMut(u32),
+) -> bool {
+    if core.len() != text.len() {
         char_ngrams(core, emit);
+    } else if shared {
+        common.ngrams().iter().for_each(|&i| emit(i));
     }
-    common.tokens().iter().for_each(|&i| emit(i));
+    if shared {
+        common.tokens().iter().for_each(|&i| emit(i));
+    }
     let mut wh_at = None;
     for (i, &t) in tokens.iter().enumerate() {
         if let Some(w) = rules::wh_word(t) {
@@ -144,7 +155,9 @@ fn logit_with(text: &str, tokens: &[&str], common: &Common) -> Option<(f32, bool
     }
     let m = model();
     let mut acc = [0i32; MAX_OUTPUTS];
-    let rule = sparse_with(text, core, tokens, common, &mut |i| m.add(i, &mut acc));
+    let sums = common.sums();
+    acc[0] = sums.question_tokens + if core.len() == text.len() { sums.question_ngrams } else { 0 };
+    let rule = sparse_with(text, core, tokens, common, false, &mut |i| m.add(i, &mut acc));
     Some((m.logits(&acc, &[])[0], rule))
 }
 

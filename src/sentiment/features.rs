@@ -25,13 +25,23 @@ fn is_sticker(t: &str) -> bool {
 /// Emits the sparse features of a cleaned, lower-cased comment and its tokens; returns the dense
 /// (real-valued) features, in the order the model files store their weights: the lexicon's sum.
 pub fn sparse(text: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) -> [f32; 1] {
-    sparse_read(text, tokens, &Common::of(text, tokens), emit).0
+    sparse_read(text, tokens, &Common::of(text, tokens), true, emit).0
 }
 
 /// `sparse` from the comment's `Common` ids, and how many polar words the lexicon saw flipped by a
-/// negator (the engine's score uses it; reading the lexicon twice showed in the profile).
-pub fn sparse_read(text: &str, tokens: &[&str], common: &Common, emit: &mut impl FnMut(u32)) -> ([f32; 1], u32) {
-    common.ngrams().iter().chain(common.tokens()).for_each(|&i| emit(i));
+/// negator (the engine's score uses it; reading the lexicon twice showed in the profile). Without
+/// `shared`, the `Common` ids are left out: the engine has their weights summed already
+/// (`Common::sums`).
+pub fn sparse_read(
+    text: &str,
+    tokens: &[&str],
+    common: &Common,
+    shared: bool,
+    emit: &mut impl FnMut(u32),
+) -> ([f32; 1], u32) {
+    if shared {
+        common.ngrams().iter().chain(common.tokens()).for_each(|&i| emit(i));
+    }
     let reading = lexicon::read(text, tokens);
     let mut stickers = 0u64;
     // Whether each of the two tokens before this one is a negator.

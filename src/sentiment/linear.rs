@@ -53,6 +53,16 @@ impl Model {
         self.outputs
     }
 
+    /// Bits of a feature id that pick its bucket.
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// The i8 weights, `outputs` per bucket.
+    pub fn weights(&self) -> &'static [u8] {
+        self.weights
+    }
+
     /// Adds the weights of one hashed feature to the integer accumulators.
     #[inline(always)]
     pub fn add(&self, id: u32, acc: &mut [i32; MAX_OUTPUTS]) {
@@ -184,6 +194,7 @@ pub struct Common {
     ids: Vec<u32>,
     tokens_at: usize,
     pairs: Pairs,
+    sums: std::cell::OnceCell<super::joint::Sums>,
 }
 
 impl Common {
@@ -198,7 +209,12 @@ impl Common {
             prev = t;
         }
         ids.push(Hasher::new(Ns::TokenPair).str(prev).str("$").id());
-        Common { ids, tokens_at, pairs: Pairs::of(text) }
+        Common { ids, tokens_at, pairs: Pairs::of(text), sums: std::cell::OnceCell::new() }
+    }
+
+    /// The question and sentiment models' weights of these ids, summed once for all of them.
+    pub fn sums(&self) -> super::joint::Sums {
+        *self.sums.get_or_init(|| super::joint::sums(self))
     }
 
     /// The text's character pairs, which the phrase lists check before they search.

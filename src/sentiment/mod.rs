@@ -7,6 +7,7 @@
 //! `scripts/train/` and compiled in; provenance in README.md ("Shipped models").
 
 pub mod features;
+mod joint;
 pub mod lexicon;
 pub mod linear;
 
@@ -52,7 +53,10 @@ pub fn logits(text: &str, tokens: &[&str]) -> (f32, [f32; 3]) {
 fn read(text: &str, tokens: &[&str], common: &Common) -> (f32, [f32; 3], (f32, u32)) {
     let (p, l) = (polarity(), live());
     let (mut ap, mut al) = ([0i32; MAX_OUTPUTS], [0i32; MAX_OUTPUTS]);
-    let (dense, flipped) = features::sparse_read(text, tokens, common, &mut |id| {
+    let sums = common.sums();
+    ap[0] = sums.polarity;
+    al[..3].copy_from_slice(&sums.live);
+    let (dense, flipped) = features::sparse_read(text, tokens, common, false, &mut |id| {
         p.add(id, &mut ap);
         l.add(id, &mut al);
     });
