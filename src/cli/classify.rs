@@ -15,21 +15,26 @@ pub fn run(args: &InputArgs) -> CliResult {
     let mut skipped = Skipped::new(args.name());
     let mut engine = Engine::default();
     let mut out = stdout();
-    let mut line = Vec::with_capacity(1024);
+    // Lines are written into this buffer, which goes out whole when it fills (one copy of each line).
+    const FULL: usize = 1 << 16;
+    let mut lines = Vec::with_capacity(FULL + 1024);
     let mut used = 0;
     analysed(rows, |row| {
         match row {
             Ok((c, a)) => {
                 let o = engine.fold(&a);
-                line.clear();
-                write_line(&mut line, &c.text, &o, engine.last_tokens(&a));
-                out.write_all(&line).map_err(write_err)?;
+                write_line(&mut lines, &c.text, &o, engine.last_tokens(&a));
+                if lines.len() >= FULL {
+                    out.write_all(&lines).map_err(write_err)?;
+                    lines.clear();
+                }
                 used += 1;
             }
             Err(bad) => skipped.report(&bad),
         }
         Ok(())
     })?;
+    out.write_all(&lines).map_err(write_err)?;
     flush(out)?;
     skipped.finish(used)
 }
