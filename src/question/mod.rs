@@ -203,6 +203,9 @@ mod tests {
             "这是干嘛用的",
             "好用还是不好用",
             "是纯棉还是化纤",
+            // Question words in written or dialect form.
+            "何时发货",
+            "为嘛不理我",
         ] {
             assert!(q(s), "{s} should be a question");
         }

@@ -116,9 +116,17 @@ pub const WH_WORDS: &[&str] = &[
 /// The question word a token starts with, if any (index into `WH_WORDS`).
 pub fn wh_word(token: &str) -> Option<usize> {
     // Only tokens starting with one of these characters can be question words.
-    if !matches!(token.chars().next(), Some('多' | '什' | '啥' | '怎' | '咋' | '哪' | '谁' | '为' | '几')) {
+    if !matches!(token.chars().next(), Some('多' | '什' | '啥' | '怎' | '咋' | '哪' | '谁' | '为' | '几' | '何'))
+    {
         return None;
     }
+    // Written forms and dialect the list leaves out read as the word they mean (何时 = 几时, 为嘛 =
+    // 为啥), so the model, which learned the list's words, weighs them the same.
+    let token = match token {
+        t if t.starts_with("何时") => "几时",
+        "为嘛" => "为啥",
+        t => t,
+    };
     WH_WORDS.iter().position(|w| token.starts_with(w) && (!w.starts_with('为') || token == *w))
 }
 
@@ -137,6 +145,8 @@ const WH_PHRASES: &[&str] = &[
     "多长",
     "多远",
     "多钱",
+    "何时",
+    "为嘛",
     // How big, thick, heavy… of goods (多贵, 有多厚); not 多好/多美, which exclaim.
     "多贵",
     "多宽",
