@@ -183,6 +183,8 @@ mod tests {
         assert_eq!(classify("有运费险吗"), Intent::AfterSale);
         assert_eq!(classify("敏感肌能用吗"), Intent::Usage);
         assert_eq!(classify("有多贵"), Intent::Price);
+        assert_eq!(classify("偏远地区包邮吗"), Intent::Shipping);
+        assert_eq!(classify("拍一发二吗"), Intent::Promo);
         assert_eq!(classify("这是干嘛用的"), Intent::Usage);
         assert_eq!(classify("这个多厚"), Intent::ProductInfo);
     }

@@ -226,6 +226,10 @@ mod tests {
             "来了",
             "她多美",
             "多好",
+            // Asking for the link is a request (衣服链接 asks where to buy).
+            "求链接",
+            "快上链接",
+            "主播发个链接",
         ] {
             assert!(!q(s), "{s} should not be a question");
         }

@@ -333,7 +333,7 @@ pub fn rule_marked(text: &str, core: &str, marks: Marks, found: &Found) -> bool 
     if content >= 3 && (matches!(last, '不' | '没') || core.ends_with("没有")) && !core.ends_with("不不") {
         return true;
     }
-    if marks.a_not_a || core.ends_with("链接") {
+    if marks.a_not_a || (core.ends_with("链接") && !asks_for_link(core)) {
         return true;
     }
     if marks.wh {
@@ -341,6 +341,13 @@ pub fn rule_marked(text: &str, core: &str, marks: Marks, found: &Found) -> bool 
     }
     // Anything else with a question mark and real content (尺码?, 3号?)
     has_mark && content >= 2 && last != '吧'
+}
+
+/// 求链接, 快上链接, 主播发个链接: a request for the link, not a question (衣服链接 asks where to buy).
+fn asks_for_link(core: &str) -> bool {
+    let before = core.strip_suffix("链接").unwrap_or(core);
+    let before = ["一个", "一下", "个", "下"].iter().find_map(|m| before.strip_suffix(m)).unwrap_or(before);
+    before.ends_with(['求', '上', '发', '挂', '放', '给', '来', '要', '甩', '丢', '贴'])
 }
 
 /// Number of bits `signals` sets.
