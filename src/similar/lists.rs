@@ -103,7 +103,7 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ("@height", &["多高", "身高", "多少厘米", "多少cm"]),
     ("@weight", &["多重", "体重", "多少斤", "几斤"]),
     ("@age", &["几岁", "多大了", "年龄", "多少岁"]),
-    ("@when", &["什么时候", "几点", "啥时候", "多久"]),
+    ("@when", &["什么时候", "啥时候", "几点", "几时", "何时", "哪一天", "哪天", "多会儿", "多久"]),
     // Commerce asks the open-domain pairs never taught the model to tell apart or to join.
     ("@courier", &["哪家快递", "什么快递", "快递", "物流", "顺丰"]),
     (
