@@ -14,6 +14,15 @@ pub fn plain(text: &str) -> Option<Cow<'_, str>> {
     }
 }
 
+/// 几号 before a verb of time (发货, 到, 能到, 开播, 补货) asks when: the text with 什么时候 in its
+/// place, `None` when it has no such 几号 (几号链接 names a link).
+pub fn when_by_date(text: &str) -> Option<String> {
+    const VERBS: [&str; 5] = ["发", "到", "能到", "开播", "补"];
+    let at = text.find("几号")?;
+    let rest = &text[at + "几号".len()..];
+    VERBS.iter().any(|v| rest.starts_with(v)).then(|| format!("{}什么时候{rest}", &text[..at]))
+}
+
 /// A question without its tag 不 or 没 (可以用不, 能便宜点不, 发货了没), `None` when it has none.
 fn without_tag(text: &str) -> Option<&str> {
     let t = text.trim_end_matches(|c: char| !is_alnum(c));

@@ -108,6 +108,14 @@ pub fn concept_char(id: u8) -> char {
 
 /// Builds the signature of a cleaned, lower-cased question and its tokens.
 pub fn signature(text: &str, tokens: &[&str]) -> Signature {
+    // 几号发货 asks what 什么时候发货 asks, not which number: 几号 alone is a filler, for 几号链接's sake.
+    match forms::when_by_date(text) {
+        Some(when) => signature_asking(&when, &crate::tokenize::cut(&when)),
+        None => signature_asking(text, tokens),
+    }
+}
+
+fn signature_asking(text: &str, tokens: &[&str]) -> Signature {
     let (ac, kind) = asks_matcher();
     let asks = ac.find_iter(text).fold(0u16, |bits, m| bits | 1 << kind[m.pattern().as_usize()]);
     // 好不好用 and 可以用不 ask what 好用吗 and 可以用吗 ask: the words and characters are those of the
@@ -344,6 +352,8 @@ mod tests {
             ("几号链接", "链接是几号"),
             ("发什么快递", "快递是哪家"),
             ("哪天发货", "什么时候发货"),
+            ("几号发货", "什么时候发货"),
+            ("几号能到", "什么时候到"),
             ("何时开播", "几点开播"),
             ("几天能收到", "多久到货"),
             ("保质期多久", "保质期多长时间"),
