@@ -40,7 +40,7 @@ fn phrases() -> &'static Phrases {
 }
 
 /// `core`: the comment cleaned and lower-cased, stickers and marks at its ends removed
-/// (`question::rules::core`).
+/// (`question::ending::core`).
 /// `pairs`: those of the comment (`Common::pairs`).
 pub fn is_jeer(core: &str, pairs: &Pairs) -> bool {
     WHOLE.contains(&core) || PREFIXES.iter().any(|p| core.starts_with(p)) || phrases().is_match_in(core, pairs)

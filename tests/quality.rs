@@ -323,7 +323,7 @@ fn dump_features() {
             ids(&mut line, &v);
             let (pol, live) = sentiment::logits(norm, &tokens);
             let _ = write!(line, "\t{}\t", lex);
-            let core = question::rules::core(norm);
+            let core = question::ending::core(norm);
             match question::logit(norm, &tokens) {
                 Some(_) => {
                     v.clear();

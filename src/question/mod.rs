@@ -9,6 +9,7 @@
 //! The detector reads the cleaned text and its tokens; it never sees stopword-filtered text.
 
 pub mod choice;
+pub mod ending;
 mod named;
 pub mod rules;
 
@@ -29,7 +30,7 @@ fn rule_id(code: u64) -> u32 {
     Hasher::new(Ns::Rule).feed(code).id()
 }
 
-/// Emits the question model's features. `core` is `rules::core(text)`, non-empty.
+/// Emits the question model's features. `core` is `ending::core(text)`, non-empty.
 pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) {
     sparse_with(text, core, tokens, &Common::of(text, tokens), true, emit);
 }
@@ -69,11 +70,11 @@ fn sparse_with(
     if let Some(last) = tokens.iter().rev().find(|t| core.ends_with(**t)) {
         emit(id(Ns::Last, last));
     }
-    let end = rules::without_vocative(core);
+    let end = ending::without_vocative(core);
     if end.len() != core.len() {
         emit(rule_id(60));
     }
-    let mut rev = end.chars().rev().map(rules::simplified);
+    let mut rev = end.chars().rev().map(ending::simplified);
     let (last, before) = (rev.next().unwrap_or(' '), rev.next().unwrap_or(' '));
     emit(Hasher::new(Ns::Last).feed(last as u64).id());
     emit(Hasher::new(Ns::Last).feed(before as u64).feed(last as u64).id());
@@ -105,7 +106,7 @@ fn sparse_with(
     }
     // A particle near the end with only a few characters after it: 有用吗姜姜, 刚播吗姐.
     if let Some((k, c)) =
-        core.chars().rev().take(5).map(rules::simplified).enumerate().find(|(_, c)| PARTICLES.contains(c))
+        core.chars().rev().take(5).map(ending::simplified).enumerate().find(|(_, c)| PARTICLES.contains(c))
     {
         emit(Hasher::new(Ns::Rule).feed(200 + k as u64).feed(c as u64).id());
     }
@@ -149,8 +150,8 @@ pub fn logit(text: &str, tokens: &[&str]) -> Option<f32> {
 
 /// `logit`, and whether the rule-only detector calls it a question.
 fn logit_with(text: &str, tokens: &[&str], common: &Common) -> Option<(f32, bool)> {
-    let core = rules::core(text);
-    if !core.chars().any(is_alnum) || rules::only_interjections(core) {
+    let core = ending::core(text);
+    if !core.chars().any(is_alnum) || ending::only_interjections(core) {
         return None;
     }
     let m = model();
@@ -173,13 +174,13 @@ mod tests {
 
     #[test]
     fn core_strips_stickers_marks_and_emoji() {
-        assert_eq!(rules::core("[比心]链接呢?[比心]"), "链接呢");
-        assert_eq!(rules::core("??"), "");
-        assert_eq!(rules::core("好看😍!"), "好看");
-        assert_eq!(rules::without_vocative("有用吗姐姐"), "有用吗");
-        assert_eq!(rules::without_vocative("姐姐"), "姐姐");
-        assert_eq!(rules::without_vocative("有链接吗哈哈哈"), "有链接吗");
-        assert_eq!(rules::without_vocative("哈哈哈"), "哈哈哈");
+        assert_eq!(ending::core("[比心]链接呢?[比心]"), "链接呢");
+        assert_eq!(ending::core("??"), "");
+        assert_eq!(ending::core("好看😍!"), "好看");
+        assert_eq!(ending::without_vocative("有用吗姐姐"), "有用吗");
+        assert_eq!(ending::without_vocative("姐姐"), "姐姐");
+        assert_eq!(ending::without_vocative("有链接吗哈哈哈"), "有链接吗");
+        assert_eq!(ending::without_vocative("哈哈哈"), "哈哈哈");
     }
 
     #[test]

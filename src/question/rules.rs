@@ -1,7 +1,8 @@
-//! The hand-written reading of a comment's form: where the sentence really ends, its final particle,
-//! question words, A-not-A, jeers. These signals are features of the learned detector (`mod.rs`);
+//! The hand-written reading of a comment's form: its final particle, question words, A-not-A,
+//! jeers (where the sentence really ends is `ending.rs`). These signals are features of the learned detector (`mod.rs`);
 //! `rule_marked` is the former rule-only detector, kept as one more feature.
 
+use super::ending::{only_interjections, simplified};
 use super::named::{Found, Named};
 use crate::phrases::{Pairs, Phrases};
 use crate::tokenize::is_alnum;
@@ -50,16 +51,11 @@ pub const NOT_ASKING: &[&str] = &[
     "为什么不早说",
 ];
 
-/// `hay.contains(needle)` for the short texts here: a byte-window scan beats building a two-way
-/// searcher per call (it showed in the wasm profile; `contains` of a non-ASCII char builds one too).
-/// Exact: a UTF-8 needle only matches whole characters.
-pub fn has(hay: &str, needle: &str) -> bool {
-    find(hay, needle).is_some()
-}
-
-/// `hay.find(needle)`, the same way as `has`. The window's last byte is tried first: in Chinese
-/// text nearly every window starts with one of a few lead bytes (0xE4–0xE9), while a character's
-/// last byte takes one of 64 values.
+/// `hay.find(needle)` for the short texts here: a byte-window scan beats building a two-way searcher
+/// per call (it showed in the wasm profile; `contains` of a non-ASCII char builds one too). Exact: a
+/// UTF-8 needle only matches whole characters. The window's last byte is tried first: in Chinese text
+/// nearly every window starts with one of a few lead bytes (0xE4–0xE9), while a character's last byte
+/// takes one of 64 values.
 pub(super) fn find(hay: &str, needle: &str) -> Option<usize> {
     let n = needle.as_bytes();
     let k = n.len() - 1;
@@ -70,9 +66,6 @@ pub fn not_asking() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| Phrases::new(NOT_ASKING, MatchKind::Standard))
 }
-
-/// Interjections that a lone "?" turns into a reaction, not a question (啊? 嗯?).
-const INTERJECTIONS: &[char] = &['啊', '嗯', '哦', '额', '呃', '诶', '欸', '哈', '嘿', '咦', '噢', '喔'];
 
 /// Question words, longest first where one is a prefix of another.
 pub const WH_WORDS: &[&str] = &[
@@ -193,101 +186,6 @@ pub fn has_a_not_a(core: &str) -> bool {
     false
 }
 
-fn is_noise(c: char) -> bool {
-    c == ' ' || !is_alnum(c) || crate::tokenize::is_emoji_char(c)
-}
-
-/// The text without leading/trailing stickers, emoji, punctuation and spaces: how the sentence ends.
-pub fn core(text: &str) -> &str {
-    let mut s = text;
-    loop {
-        if let Some(n) = crate::clean::emoji_token_len(s) {
-            s = &s[n..];
-        } else if let Some(c) = s.chars().next().filter(|&c| is_noise(c)) {
-            s = &s[c.len_utf8()..];
-        } else {
-            break;
-        }
-    }
-    loop {
-        let sticker = s.ends_with(']').then(|| s.rfind('[')).flatten();
-        if let Some(p) = sticker.filter(|&p| crate::clean::emoji_token_len(&s[p..]) == Some(s.len() - p)) {
-            s = &s[..p];
-        } else if let Some(c) = s.chars().next_back().filter(|&c| is_noise(c)) {
-            s = &s[..s.len() - c.len_utf8()];
-        } else {
-            return s;
-        }
-    }
-}
-
-/// Address terms a viewer tacks on after the question (有用吗姐姐, 有链接不小姐姐).
-const VOCATIVES: &[&str] = &[
-    "小姐姐",
-    "姐姐",
-    "哥哥",
-    "主播",
-    "宝宝",
-    "宝子",
-    "美女",
-    "帅哥",
-    "老婆",
-    "老公",
-    "家人们",
-    "妹妹",
-    "妹子",
-    "大哥",
-    "老师",
-    "亲",
-    "姐",
-    "哥",
-];
-
-/// The last characters of `VOCATIVES` (a test keeps the two in step).
-const VOCATIVE_ENDS: &[char] = &['姐', '哥', '播', '宝', '子', '女', '婆', '公', '们', '妹', '师', '亲'];
-
-/// The core without trailing laughter or a trailing address term, so the sentence-final particle is
-/// found: 有用吗姐姐 → 有用吗, 有链接吗哈哈 → 有链接吗. Unchanged when nothing would be left.
-pub fn without_vocative(core: &str) -> &str {
-    // Laughter after the question (可以要链接吗哈哈哈) hides its final particle as an address term does.
-    let laughed = core.trim_end_matches(['哈', '呵', '嘿', '嘻']);
-    let core =
-        if core.len() - laughed.len() >= "哈哈".len() && laughed.chars().count() >= 2 { laughed } else { core };
-    // Most comments end in none of the address terms' last characters: one test spares the suffix
-    // comparisons (they showed in the profile: ~18 per comment).
-    if !core.ends_with(VOCATIVE_ENDS) {
-        return core;
-    }
-    for v in VOCATIVES {
-        if let Some(rest) = core.strip_suffix(v) {
-            let rest = rest.trim_end_matches(|c: char| is_noise(c));
-            if rest.chars().count() >= 2 {
-                return rest;
-            }
-        }
-    }
-    core
-}
-
-/// Traditional forms of the characters the rules read (嗎 → 吗): the cleaner keeps them as typed.
-pub fn simplified(c: char) -> char {
-    match c {
-        '嗎' => '吗',
-        '麼' | '麽' => '么',
-        '甚' => '什',
-        '誰' => '谁',
-        '幾' => '几',
-        '為' => '为',
-        '裡' | '裏' => '里',
-        _ => c,
-    }
-}
-
-/// Only interjections (啊, 嗯嗯): with a "?" that is confusion, not a question.
-pub fn only_interjections(core: &str) -> bool {
-    core.chars().filter(|&c| is_alnum(c)).all(|c| INTERJECTIONS.contains(&c))
-}
-
 /// What `rule_marked` and `signals` read of a text, found once per text (the detector asks for both, of
 /// the core and of the core without its vocative, and the automata are the costly part).
 #[derive(Clone, Copy)]
@@ -311,8 +209,8 @@ impl Marks {
     }
 }
 
-/// The former rule-only detector, from `core`'s marks; `core` is `core(text)` or a prefix of it
-/// (`found` is of `core(text)`), non-empty.
+/// The former rule-only detector, from `core`'s marks; `core` is `ending::core(text)` or a prefix of
+/// it (`found` is of `ending::core(text)`), non-empty.
 pub fn rule_marked(text: &str, core: &str, marks: Marks, found: &Found) -> bool {
     let has_mark = text.contains('?');
     let content = core.chars().filter(|&c| is_alnum(c)).count();
@@ -393,16 +291,4 @@ pub fn signals(
     .iter()
     .enumerate()
     .fold(0, |bits, (i, &on)| bits | (on as u32) << i)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn vocative_ends_cover_every_vocative() {
-        for v in VOCATIVES {
-            assert!(v.ends_with(VOCATIVE_ENDS), "{v}: add its last character to VOCATIVE_ENDS");
-        }
-    }
 }
