@@ -134,9 +134,11 @@ impl Groups {
         if let Some(f) = self.base_clock.rebase(now_ms) {
             self.groups.iter_mut().for_each(|g| g.base /= f);
         }
-        let idx = match self.best_match(sig) {
+        // The pair model's view of the question, when scoring needed it: a new group keeps it.
+        let mut shape = None;
+        let idx = match self.best_match(sig, &mut shape) {
             Some(i) => i,
-            None => self.create(sig.clone(), now_ms),
+            None => self.create(sig.clone(), shape, now_ms),
         };
         let (hb, bb) = (self.hot_clock.boost(now_ms), self.base_clock.boost(now_ms));
         let g = &mut self.groups[idx];
@@ -163,7 +165,7 @@ impl Groups {
     /// The group this question belongs to, if any. Candidates are the groups sharing the most
     /// features with it (at most `MAX_CANDIDATES` are scored), so a question costs the same however
     /// many groups exist.
-    fn best_match(&mut self, sig: &Signature) -> Option<usize> {
+    fn best_match(&mut self, sig: &Signature, shape: &mut Option<Shape>) -> Option<usize> {
         let shared = &mut self.shared;
         shared.clear();
         shared.resize(self.groups.len(), 0);
@@ -191,16 +193,16 @@ impl Groups {
         if candidates.is_empty() {
             return None;
         }
-        let shape = Shape::of(sig);
+        let shape = shape.insert(Shape::of(sig));
         candidates
             .iter()
-            .map(|&(_, i)| (i, similar::score_shaped((sig, &shape), (&self.groups[i].seed, &self.shapes[i]))))
+            .map(|&(_, i)| (i, similar::score_shaped((sig, shape), (&self.groups[i].seed, &self.shapes[i]))))
             .filter(|(_, s)| *s >= similar::SAME)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i)
     }
 
-    fn create(&mut self, sig: Signature, now_ms: i64) -> usize {
+    fn create(&mut self, sig: Signature, shape: Option<Shape>, now_ms: i64) -> usize {
         let g = Group {
             id: self.next_id,
             seed: sig,
@@ -216,7 +218,7 @@ impl Groups {
             flood: false,
         };
         self.next_id += 1;
-        let shape = Shape::of(&g.seed);
+        let shape = shape.unwrap_or_else(|| Shape::of(&g.seed));
         if self.groups.len() < MAX_GROUPS {
             self.groups.push(g);
             self.shapes.push(shape);
