@@ -5,7 +5,8 @@ live comments in tests/data/labelled/ (how, and on what: scripts/train/README.md
     python3 scripts/train/run.py [--only sentiment,question,intent,similar]
 
 Creates .venv-train (scripts/train/requirements.txt) on first use and re-runs itself there.
-Deterministic: the same data and code give byte-identical model files."""
+Deterministic on one machine: the same data and code give byte-identical model files (another CPU can
+change the last bits of the weights: OpenBLAS picks its kernels by CPU)."""
 import argparse
 import hashlib
 import os
