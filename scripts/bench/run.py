@@ -48,6 +48,18 @@ def load():
     return round(os.getloadavg()[0], 2)
 
 
+def probe():
+    """Seconds for a pure-Python loop of 10**7 additions: how fast this (shared, throttled) machine
+    runs right now. It took 0.53-0.67 s on 2026-12-01's slow evening, when every figure of the bench
+    (engine, Python and wasm alike) ran 2-3x slower than that morning; ratios from such a state are
+    suspect, and a run is best compared with runs whose probe reads alike."""
+    start = time.perf_counter()
+    s = 0
+    for i in range(10**7):
+        s += i
+    return round(time.perf_counter() - start, 2)
+
+
 def ensure_venv():
     req = Path(__file__).parent / "requirements.txt"
     stamp = VENV / ".requirements"
@@ -73,7 +85,8 @@ def main():
     ap.add_argument("--before-dist", type=Path, metavar="DIR",
                     help="an earlier wasm build (a directory holding www/wasm/): its wasm bench runs in the same rounds")
     args = ap.parse_args()
-    results = {"machine": f"{cpu_model()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"}
+    results = {"machine": f"{cpu_model()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
+               "probe_s": [probe()]}
 
     path = corpus.write_jsonl(OUT / "corpus.jsonl", args.comments)
     n = args.comments
@@ -141,9 +154,12 @@ def main():
                                       "all_per_s": [round(w["perS"]) for w in before_wasm],
                                       "memory": before_wasm[0]["memory"]}
 
+    results["probe_s"].append(probe())
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
     nat = results["native"]
     print(f"\nmachine: {results['machine']}; load average (1 min) during the native runs: {nat['load']}")
+    print(f"machine state: a Python loop of 10**7 additions took {results['probe_s'][0]} s before the runs, "
+          f"{results['probe_s'][1]} s after")
     print("| comparison | measured (median) | baseline, same run | result | target |\n|---|---|---|---|---|")
     print(f"| engine `classify` vs raw jieba `tokenize`, {n:,} comments | {nat['classify_per_s']:,.0f}/s "
           f"(CPU {nat['classify_cpu_s']:.2f} s) | {nat['tokenize_per_s']:,.0f}/s (CPU {nat['tokenize_cpu_s']:.2f} s) "
