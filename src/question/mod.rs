@@ -138,8 +138,11 @@ pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
     let Some((l, rule)) = logit_with(text, tokens, common) else { return false };
     // A shopping ask in question form (啥价, 链接呢, 有货吗, 有链接不小姐姐) is a question even where the
     // model, which learned mostly from chat, hesitates: these are the questions a seller's room is for;
-    // so is a choice put to the host (偏大还是偏小), which the chat rooms hold too few of to learn.
-    l > 0.0 || (rule && crate::intent::commerce(text).is_some()) || choice::alternative(text)
+    // so is a choice put to the host (偏大还是偏小), which the chat rooms hold too few of to learn, and
+    // an ask about an item pointed at (刚才那个呢).
+    l > 0.0
+        || (rule && (crate::intent::commerce(text).is_some() || rules::asks_about_item(ending::core(text))))
+        || choice::alternative(text)
 }
 
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,
@@ -207,6 +210,11 @@ mod tests {
             // Question words in written or dialect form.
             "何时发货",
             "为嘛不理我",
+            // An item pointed at, then 呢.
+            "刚才那个呢",
+            "之前那个呢",
+            "黑色那件呢",
+            "上一款呢",
         ] {
             assert!(q(s), "{s} should be a question");
         }

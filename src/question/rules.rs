@@ -248,6 +248,19 @@ fn asks_for_link(core: &str) -> bool {
     before.ends_with(['求', '上', '发', '挂', '放', '给', '来', '要', '甩', '丢', '贴'])
 }
 
+/// 刚才那个呢, 黑色那件呢, 上一款呢: an item pointed at (那/这, 上/下 and a measure word) and then 呢
+/// asks about that item — its link, its price — as 3号呢 does. Buying rooms say it when the host has
+/// moved on; the chat rooms the model learned from hardly ever do.
+pub fn asks_about_item(core: &str) -> bool {
+    const MEASURES: &[char] =
+        &['个', '件', '款', '条', '双', '套', '只', '支', '瓶', '盒', '袋', '色', '种', '组', '顶', '副', '把', '块'];
+    let Some(before) = core.strip_suffix('呢') else { return false };
+    let mut cs = before.chars().rev();
+    let (Some(m), Some(d)) = (cs.next(), cs.next()) else { return false };
+    let d = if d == '一' { cs.next().unwrap_or(' ') } else { d }; // 上一个, 下一款
+    MEASURES.contains(&m) && matches!(d, '那' | '这' | '上' | '下')
+}
+
 /// Number of bits `signals` sets.
 pub const SIGNALS: usize = 20;
 
@@ -291,4 +304,19 @@ pub fn signals(
     .iter()
     .enumerate()
     .fold(0, |bits, (i, &on)| bits | (on as u32) << i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::asks_about_item;
+
+    #[test]
+    fn an_item_pointed_at_then_ne() {
+        for s in ["刚才那个呢", "这件呢", "上一个呢", "下一款呢", "黑色那双呢"] {
+            assert!(asks_about_item(s), "{s}");
+        }
+        for s in ["那个", "你呢", "一个呢", "我呢", "那个人呢", "链接呢", "呢"] {
+            assert!(!asks_about_item(s), "{s}");
+        }
+    }
 }
