@@ -250,15 +250,21 @@ fn asks_for_link(core: &str) -> bool {
 
 /// 刚才那个呢, 黑色那件呢, 上一款呢: an item pointed at (那/这, 上/下 and a measure word) and then 呢
 /// asks about that item — its link, its price — as 3号呢 does. Buying rooms say it when the host has
-/// moved on; the chat rooms the model learned from hardly ever do.
+/// moved on; the chat rooms the model learned from hardly ever do. Only a time, a place or a colour
+/// may come before the item: after a verb, 呢 says something is going on (我在吃这个呢).
 pub fn asks_about_item(core: &str) -> bool {
     const MEASURES: &[char] =
         &['个', '件', '款', '条', '双', '套', '只', '支', '瓶', '盒', '袋', '色', '种', '组', '顶', '副', '把', '块'];
+    const BEFORE: &[&str] = &["", "刚才", "刚刚", "之前", "以前", "前面", "后面", "左边", "右边", "中间", "还有"];
     let Some(before) = core.strip_suffix('呢') else { return false };
-    let mut cs = before.chars().rev();
-    let (Some(m), Some(d)) = (cs.next(), cs.next()) else { return false };
-    let d = if d == '一' { cs.next().unwrap_or(' ') } else { d }; // 上一个, 下一款
-    MEASURES.contains(&m) && matches!(d, '那' | '这' | '上' | '下')
+    let Some(m) = before.chars().next_back().filter(|m| MEASURES.contains(m)) else { return false };
+    let before = &before[..before.len() - m.len_utf8()];
+    let before = before.strip_suffix('一').unwrap_or(before); // 上一个, 那一件
+    let Some(d) = before.chars().next_back().filter(|d| matches!(d, '那' | '这' | '上' | '下')) else {
+        return false;
+    };
+    let rest = &before[..before.len() - d.len_utf8()];
+    BEFORE.contains(&rest) || rest.ends_with(['的', '色'])
 }
 
 /// Number of bits `signals` sets.
@@ -312,10 +318,12 @@ mod tests {
 
     #[test]
     fn an_item_pointed_at_then_ne() {
-        for s in ["刚才那个呢", "这件呢", "上一个呢", "下一款呢", "黑色那双呢"] {
+        for s in ["刚才那个呢", "这件呢", "上一个呢", "下一款呢", "黑色那双呢", "红的那个呢", "还有那一件呢"]
+        {
             assert!(asks_about_item(s), "{s}");
         }
-        for s in ["那个", "你呢", "一个呢", "我呢", "那个人呢", "链接呢", "呢"] {
+        for s in ["那个", "你呢", "一个呢", "我呢", "那个人呢", "链接呢", "呢", "我在吃这个呢", "正在穿这件呢"]
+        {
             assert!(!asks_about_item(s), "{s}");
         }
     }
