@@ -135,24 +135,25 @@ pub fn is_question(text: &str, tokens: &[&str]) -> bool {
 
 /// `is_question` from the comment's `Common` ids (the engine hashes them once for every model).
 pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
-    let Some((l, rule)) = logit_with(text, tokens, common) else { return false };
+    let Some((l, rule, core)) = logit_with(text, tokens, common) else { return false };
     // A shopping ask in question form (啥价, 链接呢, 有货吗, 有链接不小姐姐) is a question even where the
     // model, which learned mostly from chat, hesitates: these are the questions a seller's room is for;
     // so is a choice put to the host (偏大还是偏小), which the chat rooms hold too few of to learn, and
     // an ask about an item pointed at (刚才那个呢).
     l > 0.0
-        || (rule && (crate::intent::commerce(text).is_some() || rules::asks_about_item(ending::core(text))))
+        || (rule && (crate::intent::commerce(text).is_some() || rules::asks_about_item(core)))
         || choice::alternative(text)
 }
 
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,
 /// or a bare interjection).
 pub fn logit(text: &str, tokens: &[&str]) -> Option<f32> {
-    logit_with(text, tokens, &Common::of(text, tokens)).map(|(l, _)| l)
+    logit_with(text, tokens, &Common::of(text, tokens)).map(|(l, ..)| l)
 }
 
-/// `logit`, and whether the rule-only detector calls it a question.
-fn logit_with(text: &str, tokens: &[&str], common: &Common) -> Option<(f32, bool)> {
+/// `logit`, whether the rule-only detector calls it a question, and the core it read
+/// (`ending::core`).
+fn logit_with<'a>(text: &'a str, tokens: &[&str], common: &Common) -> Option<(f32, bool, &'a str)> {
     let core = ending::core(text);
     if !core.chars().any(is_alnum) || ending::only_interjections(core) {
         return None;
@@ -162,7 +163,7 @@ fn logit_with(text: &str, tokens: &[&str], common: &Common) -> Option<(f32, bool
     let sums = common.sums();
     acc[0] = sums.question_tokens + if core.len() == text.len() { sums.question_ngrams } else { 0 };
     let rule = sparse_with(text, core, tokens, common, false, &mut |i| m.add(i, &mut acc));
-    Some((m.logits(&acc, &[])[0], rule))
+    Some((m.logits(&acc, &[])[0], rule, core))
 }
 
 #[cfg(test)]
