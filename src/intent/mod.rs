@@ -159,6 +159,11 @@ pub fn classify_with(text: &str, ngrams: &[u32]) -> Intent {
     if let Some(intent) = commerce(text) {
         return intent;
     }
+    // 刚才那个呢, 黑色那件呢: the viewer points at an item and wants to hear about it; the chat rooms
+    // the model learned from hold too few of these for it to know.
+    if crate::question::rules::asks_about_item(crate::question::ending::core(text)) {
+        return Intent::ProductInfo;
+    }
     let m = model();
     let mut acc = [0i32; MAX_OUTPUTS];
     ngrams.iter().for_each(|&i| m.add(i, &mut acc));
@@ -187,5 +192,7 @@ mod tests {
         assert_eq!(classify("拍一发二吗"), Intent::Promo);
         assert_eq!(classify("这是干嘛用的"), Intent::Usage);
         assert_eq!(classify("这个多厚"), Intent::ProductInfo);
+        assert_eq!(classify("刚才那个呢"), Intent::ProductInfo);
+        assert_eq!(classify("黑色那件呢？"), Intent::ProductInfo);
     }
 }
