@@ -34,12 +34,22 @@ pub struct Totals {
     pub system: u64,
     /// Comments cut to the length cap.
     pub truncated: u64,
+    /// Comments whose time the log did not give, so the reader assumed one (`input::Pacer`). When
+    /// every comment is one, the pace, duration and peaks are the assumed rate's, not the room's:
+    /// the report shows them as unknown.
+    #[serde(default)]
+    pub untimed: u64,
 }
 
 impl Totals {
     /// Whether the viewer counts mean people: false when no comment named its viewer.
     pub fn viewers_known(&self) -> bool {
         self.anonymous < self.comments
+    }
+
+    /// Whether the pace and the duration are the room's: false when no comment came with its time.
+    pub fn times_known(&self) -> bool {
+        self.untimed < self.comments
     }
 }
 

@@ -50,7 +50,10 @@ fn zh(s: &Snapshot, scope: Scope) -> String {
         return "还没有评论。评论出现后，这里会显示观众最关心的问题和情绪。".into();
     }
     let live = scope == Scope::Live;
-    let mut out = if live {
+    // A log without times has only an assumed pace: say nothing of it.
+    let mut out = if !s.totals.times_known() {
+        format!("整场共 {} 条评论。", s.totals.comments)
+    } else if live {
         format!("共 {} 条评论（近1分钟 {} 条）。", s.totals.comments, s.totals.per_minute)
     } else {
         format!("整场共 {} 条评论，平均每分钟 {} 条。", s.totals.comments, s.totals.per_minute)
@@ -113,7 +116,9 @@ fn en(s: &Snapshot, scope: Scope) -> String {
         return "No comments yet. The audience's top questions and mood will show here.".into();
     }
     let live = scope == Scope::Live;
-    let mut out = if live {
+    let mut out = if !s.totals.times_known() {
+        format!("{} comments. ", s.totals.comments)
+    } else if live {
         format!("{} comments ({} in the last minute). ", s.totals.comments, s.totals.per_minute)
     } else {
         format!("{} comments, {} per minute on average. ", s.totals.comments, s.totals.per_minute)

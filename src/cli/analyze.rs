@@ -47,8 +47,7 @@ pub fn run(args: &AnalyzeArgs) -> CliResult {
     analysed(rows, |row| {
         match row {
             Ok((_, mut a)) => {
-                pacer.stamp(&mut a.ts, engine.now_ms());
-                engine.apply(&a, None);
+                engine.fold_paced(&mut a, &mut pacer);
                 used += 1;
             }
             Err(bad) => skipped.report(&bad),
@@ -58,7 +57,7 @@ pub fn run(args: &AnalyzeArgs) -> CliResult {
     skipped.finish(used)?;
     if pacer.untimed > 0 {
         eprintln!(
-            "{}: {} row(s) had no time; assumed {} comments per minute",
+            "{}: {} row(s) had no time; laid out at {} comments per minute, in file order",
             args.input.name(),
             pacer.untimed,
             args.rate

@@ -15,7 +15,8 @@ pub enum CheckpointError {
 }
 
 const MAGIC: &[u8; 4] = b"DRCK";
-const VERSION: u16 = 1;
+/// 2 since the count of comments whose time was assumed (`Totals::untimed`) joined the state.
+const VERSION: u16 = 2;
 
 impl Engine {
     /// The whole state as bytes (magic, version, postcard).

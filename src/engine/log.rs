@@ -24,9 +24,9 @@ impl Engine {
         let mut out = Pushed::default();
         for row in rows {
             match row {
-                Ok((_, mut c)) => {
-                    pacer.stamp(&mut c.ts, self.now_ms());
-                    self.push(&c);
+                Ok((_, c)) => {
+                    let mut a = self.analyzer.analyze(&c);
+                    self.fold_paced(&mut a, &mut pacer);
                     out.rows += 1;
                 }
                 Err(bad) => out.bad.push(bad),

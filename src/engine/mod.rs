@@ -11,6 +11,7 @@ use crate::complaints;
 use crate::demand::Demand;
 use crate::floods::Floods;
 use crate::groups::Groups;
+use crate::input::Pacer;
 use crate::intent::Intent;
 use crate::keywords::{self, Keywords};
 use crate::newwords::NewWords;
@@ -66,6 +67,7 @@ struct Counters {
     neg: u64,
     truncated: u64,
     anonymous: u64,
+    untimed: u64,
 }
 
 #[derive(Clone, Serialize, Deserialize)]
@@ -193,6 +195,14 @@ impl Engine {
         self.apply(&a, Some(tokens))
     }
 
+    /// Folds one row of a log, giving it a time by `pacer` if the log gave none; such a comment is
+    /// counted (`Totals::untimed`) so that a report does not present the assumed pace as the room's.
+    pub fn fold_paced(&mut self, a: &mut Analysis, pacer: &mut Pacer) -> Outcome {
+        let assumed = pacer.stamp(&mut a.ts, self.s.now_ms);
+        self.s.counters.untimed += (assumed && a.kind == Kind::Comment) as u64;
+        self.fold(a)
+    }
+
     /// The stateful half: folds one analysed row into the room. `tokens_out` receives the row's
     /// tokens with this room's new words merged.
     pub fn apply(&mut self, a: &Analysis, tokens_out: Option<&mut Vec<String>>) -> Outcome {
@@ -303,6 +313,7 @@ impl Engine {
             purchases: e(Kind::Purchase),
             system: e(Kind::System),
             truncated: s.counters.truncated,
+            untimed: s.counters.untimed,
         }
     }
 

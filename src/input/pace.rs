@@ -18,13 +18,15 @@ impl Pacer {
     }
 
     /// Gives `ts` a time if it has none: the first row of a log starts at the clock, each later one
-    /// a step after it. `now_ms` is the engine's clock before this row.
-    pub fn stamp(&mut self, ts: &mut Option<i64>, now_ms: i64) {
-        if ts.is_none() {
+    /// a step after it. `now_ms` is the engine's clock before this row. Returns whether it assumed one.
+    pub fn stamp(&mut self, ts: &mut Option<i64>, now_ms: i64) -> bool {
+        let assumed = ts.is_none();
+        if assumed {
             *ts = Some(now_ms.max(0) + if self.rows == 0 { 0 } else { self.step_ms });
             self.untimed += 1;
         }
         self.rows += 1;
+        assumed
     }
 }
 
@@ -36,13 +38,13 @@ mod tests {
     fn untimed_rows_follow_the_clock_and_timed_rows_keep_theirs() {
         let mut p = Pacer::new(60.0);
         let mut a = None;
-        p.stamp(&mut a, 0);
+        assert!(p.stamp(&mut a, 0));
         assert_eq!(a, Some(0));
         let mut b = Some(5_000);
-        p.stamp(&mut b, 0);
+        assert!(!p.stamp(&mut b, 0));
         assert_eq!(b, Some(5_000));
         let mut c = None;
-        p.stamp(&mut c, 5_000);
+        assert!(p.stamp(&mut c, 5_000));
         assert_eq!(c, Some(6_000));
         assert_eq!(p.untimed, 2);
     }

@@ -9,7 +9,7 @@
 use super::Report;
 use super::charts::{self, Chart};
 use super::sections::{alerts, cards, engagement, keywords, peaks, polls_and_floods, products, questions};
-use super::text::clock;
+use super::text::{clock, duration};
 use crate::summary::Lang;
 use std::fmt::Write;
 
@@ -128,11 +128,21 @@ pub fn render(r: &Report, lang: Lang) -> String {
         "<header><h1>{}</h1><p class=\"meta\">{when}{} {}</p></header>",
         t.l("弹幕雷达 · 直播复盘", "Danmu Radar · stream report"),
         t.s("时长", "duration"),
-        clock(r.ended_ms, r.started_ms)
+        duration(r)
     );
     let summary = format!("<p class=\"summary\" data-testid=\"report-summary\">{}</p>", escape(&r.summary));
     section(&mut o, "summary", &t.l("小结", "Summary"), &(summary + &cards(&t, r)));
-    let cpm = figure(&t, &charts::comments_per_minute(r)) + &peaks(&t, r, &r.peaks);
+    // A log without times was paced at an assumed rate: its per-minute counts would only draw that
+    // rate back, and its minutes are the log's order, not the clock.
+    let untimed = !r.totals.times_known();
+    let cpm = if untimed {
+        format!(
+            "<p class=\"meta\" data-testid=\"report-untimed\">{}</p>",
+            t.s("日志没有时间，算不出评论速度和高峰。", "The log has no times, so there is no pace or peak to read.")
+        )
+    } else {
+        figure(&t, &charts::comments_per_minute(r)) + &peaks(&t, r, &r.peaks)
+    };
     section(&mut o, "comments", &t.l("每分钟评论与高峰", "Comments per minute and peaks"), &cpm);
     let mood = format!(
         "<p class=\"meta\">{} {} · {} {} · {} {}</p>",
@@ -143,6 +153,17 @@ pub fn render(r: &Report, lang: Lang) -> String {
         t.s("负面", "negative"),
         pct(r.sentiment.neg)
     ) + &figure(&t, &charts::sentiment_timeline(r))
+        + &if untimed {
+            format!(
+                "<p class=\"meta\">{}</p>",
+                t.s(
+                    "横轴是评论在日志里的先后，不是真实时间。",
+                    "Across: the comments' order in the log, not the clock."
+                )
+            )
+        } else {
+            String::new()
+        }
         + &alerts(&t, r);
     section(&mut o, "sentiment", &t.l("情绪时间线", "Sentiment timeline"), &mood);
     section(&mut o, "questions", &t.l("热门问题", "Hot questions"), &questions(&t, r));

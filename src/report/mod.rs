@@ -75,7 +75,8 @@ impl Report {
             .map(|b| Peak { start_ms: b.start_ms, comments: b.comments, questions: b.questions, mood: b.mood() })
             .collect();
         peaks.sort_by(|a, b| b.comments.cmp(&a.comments).then(a.start_ms.cmp(&b.start_ms)));
-        peaks.truncate(5);
+        // Minutes of an assumed pace all hold that pace: no minute of such a log is a peak.
+        peaks.truncate(if engine.totals().times_known() { 5 } else { 0 });
         let mut polls: Vec<Poll> = engine.polls().history().to_vec();
         if let Some(p) = engine.polls().current().filter(|p| p.active) {
             polls.push(p.clone());

@@ -2,7 +2,7 @@
 //! goes through `escape`; numbers and times are ours.
 
 use super::html::{Labels, escape, figure, minute, moment, pct};
-use super::text::clock;
+use super::text::duration;
 use super::{Peak, Report, charts};
 use std::fmt::Write;
 
@@ -186,7 +186,6 @@ pub fn polls_and_floods(t: &Labels, r: &Report) -> String {
 
 pub fn cards(t: &Labels, r: &Report) -> String {
     let n = &r.totals;
-    let dur = clock(r.ended_ms, r.started_ms);
     let items = [
         (n.comments.to_string(), t.s("评论", "comments")),
         (n.questions.to_string(), t.s("提问", "questions")),
@@ -195,8 +194,12 @@ pub fn cards(t: &Labels, r: &Report) -> String {
         } else {
             ("—".to_string(), t.s("观众（日志没有用户名）", "viewers (the log names none)"))
         },
-        (format!("{}", n.per_minute.round()), t.s("条/分钟（平均）", "per minute (avg)")),
-        (dur, t.s("时长", "duration")),
+        if n.times_known() {
+            (format!("{}", n.per_minute.round()), t.s("条/分钟（平均）", "per minute (avg)"))
+        } else {
+            ("—".to_string(), t.s("条/分钟（日志没有时间）", "per minute (the log has no times)"))
+        },
+        (duration(r), t.s("时长", "duration")),
         (pct(r.sentiment.pos), t.s("正面", "positive")),
         (pct(r.sentiment.neg), t.s("负面", "negative")),
     ];

@@ -14,11 +14,16 @@ fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
+/// The stream's length, or "—" when the log gave no times (the assumed pace would make one up).
+pub fn duration(r: &Report) -> String {
+    if r.totals.times_known() { clock(r.ended_ms, r.started_ms) } else { "—".into() }
+}
+
 pub fn render(r: &Report, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let mut o = String::new();
     let t = &r.totals;
-    let dur = clock(r.ended_ms, r.started_ms);
+    let dur = duration(r);
     let _ = writeln!(o, "{}", if zh { "弹幕雷达 · 直播复盘" } else { "Danmu Radar · stream report" });
     let _ = writeln!(o, "{}", "=".repeat(40));
     let _ = writeln!(
@@ -81,7 +86,17 @@ pub fn render(r: &Report, lang: Lang) -> String {
             let _ = writeln!(o, "  {}  {} / {} / {}", p.name, p.mentions, p.wants, p.questions);
         }
     }
-    if !r.peaks.is_empty() {
+    if !r.totals.times_known() {
+        let _ = writeln!(
+            o,
+            "\n{}",
+            if zh {
+                "高峰时刻：日志没有时间，算不出评论速度和高峰"
+            } else {
+                "Peak minutes: the log has no times, so there is no pace to read"
+            }
+        );
+    } else if !r.peaks.is_empty() {
         let peaks: Vec<String> =
             r.peaks.iter().map(|p| format!("{} ({})", clock(p.start_ms, r.started_ms), p.comments)).collect();
         let _ = writeln!(
@@ -106,4 +121,40 @@ pub fn render(r: &Report, lang: Lang) -> String {
     }
     let _ = writeln!(o, "\n{}\n  {}", if zh { "小结" } else { "Summary" }, r.summary);
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Config, Engine};
+
+    fn report_of(log: &str, format: &str) -> Report {
+        let mut e = Engine::new(Config::default());
+        e.push_log(log, format, 60.0).unwrap();
+        Report::from_engine(&e)
+    }
+
+    #[test]
+    fn a_log_without_times_shows_no_pace_duration_or_peaks() {
+        let r = report_of(&"链接呢\n多少钱\n好看\n".repeat(100), "text");
+        assert_eq!(r.totals.untimed, 300);
+        assert!(!r.totals.times_known());
+        let text = render(&r, Lang::Zh);
+        assert!(text.contains("时长 —"), "{text}");
+        assert!(text.contains("日志没有时间"), "{text}");
+        assert!(!text.contains("高峰时刻（条/分钟）") && !r.summary.contains("每分钟"), "{text}");
+        let html = super::super::html::render(&r, Lang::Zh);
+        assert!(html.contains("report-untimed") && !html.contains("条/分钟（平均）"));
+    }
+
+    #[test]
+    fn a_log_with_times_keeps_them() {
+        let log: String =
+            (0..300).map(|i| format!("{{\"text\":\"链接呢\",\"ts\":{}}}\n", 1_700_000_000_000i64 + i * 500)).collect();
+        let r = report_of(&log, "jsonl");
+        assert!(r.totals.times_known() && r.totals.untimed == 0);
+        let text = render(&r, Lang::Zh);
+        assert!(text.contains("时长 0:02:29") && text.contains("高峰时刻（条/分钟）"), "{text}");
+        assert!(r.summary.contains("平均每分钟"), "{}", r.summary);
+    }
 }

@@ -96,7 +96,10 @@ test('www: an opened CSV log renders the report, the same report the CLI writes'
   await expect(report.getByTestId('report-alert')).toContainText(/客服|发货|收到/);
   // The export names no viewers: the report does not pretend to count people.
   await expect(report.locator('.cards').first()).toContainText('观众（日志没有用户名）');
-  await expect(report.locator('#comments svg')).toBeVisible();
+  // Nor does it draw a pace the log never gave (its rows have no times).
+  await expect(report.getByTestId('report-untimed')).toBeVisible();
+  await expect(report.locator('#comments svg')).toHaveCount(0);
+  await expect(report.locator('#sentiment svg')).toBeVisible();
 
   const json = await downloaded(page, page.getByTestId('www-download-json'));
   expect(json).toBe(cli(['analyze', log, '--format', 'json']));
@@ -124,7 +127,7 @@ test('www: the HTML report makes no network request (offline)', async () => {
   page.on('request', (r) => requests.push(r.url()));
   await page.setContent(html, { waitUntil: 'load' });
   await expect(page.locator('#questions h2')).toContainText('热门问题');
-  await expect(page.locator('#comments svg')).toBeVisible();
+  await expect(page.getByTestId('report-untimed')).toBeVisible();
   await expect(page.locator('#sentiment svg')).toBeVisible();
   const data = JSON.parse(await page.locator('#report-data').textContent());
   expect(data.comments).toBe(4835);
