@@ -117,6 +117,9 @@ mod tests {
     fn keeps_stickers_and_commerce_words_whole() {
         assert_eq!(cut("小黄车[比心]链接呢"), vec!["小黄车", "[比心]", "链接", "呢"]);
         assert_eq!(cut("有运费险吗"), vec!["有", "运费险", "吗"]);
+        // jieba alone: 没收/到货 ("confiscate"), 真的假/的.
+        assert_eq!(cut("还没收到货"), vec!["还", "没收到", "货"]);
+        assert_eq!(cut("真的假的"), vec!["真的假的"]);
     }
 
     #[test]
