@@ -107,9 +107,9 @@ pub fn keywords(t: &Labels, r: &Report) -> String {
     if !r.new_words.is_empty() {
         let _ = write!(
             o,
-            "<p class=\"meta\">{}：{}</p>",
-            t.s("直播间新词", "Words this room made up"),
-            escape(&r.new_words.join("、"))
+            "<p class=\"meta\">{}{}</p>",
+            t.s("直播间新词：", "Words this room made up: "),
+            escape(&r.new_words.join(if t.zh { "、" } else { ", " }))
         );
     }
     o

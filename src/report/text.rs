@@ -117,7 +117,12 @@ pub fn render(r: &Report, lang: Lang) -> String {
         );
     }
     if !r.new_words.is_empty() {
-        let _ = writeln!(o, "\n{}\n  {}", if zh { "直播间新词" } else { "Room words found" }, r.new_words.join("、"));
+        let _ = writeln!(
+            o,
+            "\n{}\n  {}",
+            if zh { "直播间新词" } else { "Room words found" },
+            r.new_words.join(if zh { "、" } else { ", " })
+        );
     }
     let _ = writeln!(o, "\n{}\n  {}", if zh { "小结" } else { "Summary" }, r.summary);
     o
