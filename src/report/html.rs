@@ -144,7 +144,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
         figure(&t, &charts::comments_per_minute(r)) + &peaks(&t, r, &r.peaks)
     };
     section(&mut o, "comments", &t.l("每分钟评论与高峰", "Comments per minute and peaks"), &cpm);
-    let mood = format!(
+    let mut mood = format!(
         "<p class=\"meta\">{} {} · {} {} · {} {}</p>",
         t.s("正面", "positive"),
         pct(r.sentiment.pos),
@@ -152,19 +152,15 @@ pub fn render(r: &Report, lang: Lang) -> String {
         pct(r.sentiment.neu),
         t.s("负面", "negative"),
         pct(r.sentiment.neg)
-    ) + &figure(&t, &charts::sentiment_timeline(r))
-        + &if untimed {
-            format!(
-                "<p class=\"meta\">{}</p>",
-                t.s(
-                    "横轴是评论在日志里的先后，不是真实时间。",
-                    "Across: the comments' order in the log, not the clock."
-                )
-            )
-        } else {
-            String::new()
-        }
-        + &alerts(&t, r);
+    ) + &figure(&t, &charts::sentiment_timeline(r));
+    if untimed {
+        let _ = write!(
+            mood,
+            "<p class=\"meta\">{}</p>",
+            t.s("横轴是评论在日志里的先后，不是真实时间。", "Across: the comments' order in the log, not the clock.")
+        );
+    }
+    mood += &alerts(&t, r);
     section(&mut o, "sentiment", &t.l("情绪时间线", "Sentiment timeline"), &mood);
     section(&mut o, "questions", &t.l("热门问题", "Hot questions"), &questions(&t, r));
     section(&mut o, "keywords", &t.l("热词", "Keywords"), &keywords(&t, r));

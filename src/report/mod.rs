@@ -69,6 +69,7 @@ impl Report {
     pub fn from_engine(engine: &Engine) -> Report {
         let now = engine.now_ms();
         let timeline: Vec<Bucket> = engine.timeline().all().iter().cloned().collect();
+        let mut snap = engine.snapshot();
         let mut peaks: Vec<Peak> = timeline
             .iter()
             .filter(|b| b.comments > 0)
@@ -76,12 +77,11 @@ impl Report {
             .collect();
         peaks.sort_by(|a, b| b.comments.cmp(&a.comments).then(a.start_ms.cmp(&b.start_ms)));
         // Minutes of an assumed pace all hold that pace: no minute of such a log is a peak.
-        peaks.truncate(if engine.totals().times_known() { 5 } else { 0 });
+        peaks.truncate(if snap.totals.times_known() { 5 } else { 0 });
         let mut polls: Vec<Poll> = engine.polls().history().to_vec();
         if let Some(p) = engine.polls().current().filter(|p| p.active) {
             polls.push(p.clone());
         }
-        let mut snap = engine.snapshot();
         // The summary of a finished stream speaks of the whole session, not its last minutes.
         snap.hot_questions = engine.groups().all_time(snap.hot_questions.len().max(3), now);
         snap.mood.recent = engine.session_shares();
