@@ -8,8 +8,11 @@ use std::process::ExitCode;
 
 // The CLI allocates a few short strings per comment on four threads; mimalloc's thread-local heaps
 // take ~8% off its CPU time against the system allocator (BENCHMARKS.md). The wasm build keeps std's.
-// Built without transparent huge pages (Cargo.toml): on a machine whose memory is fragmented (after
-// any large process has run) each huge-page fault compacted memory first, and a run took 10–25% longer.
+// On Linux the large tables also get huge pages (cli/alloc.rs).
+#[cfg(target_os = "linux")]
+#[global_allocator]
+static GLOBAL: cli::alloc::Alloc = cli::alloc::Alloc;
+#[cfg(not(target_os = "linux"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -1,6 +1,8 @@
 //! The command-line front end: argument types, input opening and bad-line reporting shared by the
 //! commands. Each command is one file.
 
+#[cfg(target_os = "linux")]
+pub mod alloc;
 pub mod analyze;
 pub mod classify;
 pub mod similar;
