@@ -214,6 +214,7 @@ impl Common {
             prev = t;
         }
         ids.push(Hasher::new(Ns::TokenPair).str(prev).str("$").id());
+        super::joint::prefetch(&ids);
         Common { ids, tokens_at, pairs: Pairs::of(text), sums: std::cell::OnceCell::new() }
     }
 
