@@ -24,10 +24,29 @@ pub struct Cleaned {
 pub fn clean(raw: &str) -> Cleaned {
     // One pass over the raw text when NFKC would only fold full-width ASCII (folded on the way);
     // NFKC first otherwise.
-    scan(raw, true).unwrap_or_else(|| {
+    let mut cleaned = scan(raw, true).unwrap_or_else(|| {
         let normalized: String = raw.nfkc().collect();
         scan(&normalized, false).expect("only a folding scan gives up")
-    })
+    });
+    drop_counter(&mut cleaned.text);
+    cleaned
+}
+
+/// Sentence ends a counter may follow: platforms refuse a viewer's identical comment twice, so
+/// viewers repeat a question as 有货吗1, 有货吗2, 有货吗?3.
+const COUNTED_ENDS: &[char] = &['吗', '嘛', '呢', '么', '吧', '啊', '呀', '?', '!'];
+
+/// Drops such a counter (one or two digits after a sentence end, with words before it): the repeats
+/// are then one text, one question asked again, not a new question each.
+fn drop_counter(text: &mut String) {
+    let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return;
+    }
+    let mut before = text[..text.len() - digits].chars().rev();
+    if before.next().is_some_and(|end| COUNTED_ENDS.contains(&end)) && before.next().is_some_and(|c| c != ' ') {
+        text.truncate(text.len() - digits);
+    }
 }
 
 /// The cleaning loop. With `fold`, `src` is raw text: full-width ASCII is folded as it is read, and
@@ -199,6 +218,17 @@ mod tests {
     }
 
     #[test]
+    fn drops_a_repeat_counter_after_a_sentence_end() {
+        assert_eq!(c("有货吗1"), "有货吗");
+        assert_eq!(c("下午有训练赛吗？12"), "下午有训练赛吗?");
+        assert_eq!(c("链接呢3"), "链接呢");
+        // Numbers that say something stay: a poll vote, a link number, a price, a bare reaction.
+        for kept in ["扣1", "要的扣1", "3号", "多少钱吗123", "?4", "吗2", "好 吗1"] {
+            assert_eq!(c(kept), kept);
+        }
+    }
+
+    #[test]
     fn caps_length_and_reports_it() {
         let long = "好".repeat(50) + &"看".repeat(50) + &"的衣服".repeat(200);
         let out = clean(&long);
@@ -247,7 +277,9 @@ mod tests {
             out.push(c);
             kept += 1;
         }
-        Cleaned { text: collapse_repeated_emoji(out), truncated }
+        let mut text = collapse_repeated_emoji(out);
+        drop_counter(&mut text);
+        Cleaned { text, truncated }
     }
 
     #[test]

@@ -172,14 +172,18 @@ fn wh_phrases() -> &'static Phrases {
     P.get_or_init(|| Phrases::new(WH_PHRASES, MatchKind::Standard))
 }
 
-/// A-not-A forms: 有没有, 是不是, 能不能, 可不可以, 贵不贵…
+/// A-not-A forms: 有没有, 是不是, 能不能, 可不可以, 贵不贵, 可以不可以, 喜欢不喜欢…; not a word said
+/// twice (不错不错, 没有没有, 不洗了不洗了) nor a negator said thrice (没没没).
 pub fn has_a_not_a(core: &str) -> bool {
-    let mut w = [' '; 4];
-    for (i, c) in core.chars().enumerate() {
-        w = [w[1], w[2], w[3], c];
-        let three = i >= 2 && (w[2] == '不' || w[2] == '没') && w[1] == w[3] && w[1] != '不' && !w[1].is_ascii();
-        let four = i >= 3 && w[2] == '不' && w[0] == w[3] && w[1] != '不'; // 可以不可以
-        if three || four {
+    let neg = |c: char| c == '不' || c == '没';
+    // The last six characters, the newest at w[5]; the blanks before the first never match.
+    let mut w = [' '; 6];
+    for c in core.chars() {
+        w.rotate_left(1);
+        w[5] = c;
+        let a_not_a = neg(w[4]) && w[3] == w[5] && !neg(w[5]) && !w[5].is_ascii() && w[2] != w[4];
+        let ab_not_ab = w[3] == '不' && w[1] == w[4] && w[2] == w[5] && !neg(w[1]) && !neg(w[2]) && w[0] != '不';
+        if a_not_a || ab_not_ab {
             return true;
         }
     }
@@ -314,7 +318,28 @@ pub fn signals(
 
 #[cfg(test)]
 mod tests {
-    use super::asks_about_item;
+    use super::{asks_about_item, has_a_not_a};
+
+    #[test]
+    fn a_not_a_but_not_a_word_said_twice() {
+        for s in ["好不好", "是不是真的", "有没有s码", "可以不可以", "喜欢不喜欢", "可不可以", "对不对不对", "错不错"]
+        {
+            assert!(has_a_not_a(s), "{s}");
+        }
+        for s in [
+            "不错不错",
+            "没有没有",
+            "不好不好",
+            "好好好",
+            "不不不",
+            "没没没",
+            "不洗了不洗了",
+            "不出不出就不出",
+            "肛,不肛不肛",
+        ] {
+            assert!(!has_a_not_a(s), "{s}");
+        }
+    }
 
     #[test]
     fn an_item_pointed_at_then_ne() {
