@@ -23,6 +23,7 @@ pub mod newwords;
 pub mod phrases;
 pub mod poll;
 pub mod praise;
+pub mod prefetch;
 pub mod question;
 pub mod report;
 pub mod sentiment;

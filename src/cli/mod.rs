@@ -11,6 +11,7 @@ pub mod tokenize;
 use danmu_radar::Comment;
 use danmu_radar::analysis::{Analysis, Analyzer};
 use danmu_radar::input::{self, BadLine, Format};
+use danmu_radar::prefetch::prefetch;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 
@@ -158,18 +159,6 @@ fn prefetch_ahead(rest: &[Analysed]) {
             prefetch(sig.words.as_ptr().cast(), size_of_val(sig.words.as_slice()));
         }
     }
-}
-
-/// A prefetch of the first 256 bytes at `p` (a hint: elsewhere than x86-64, nothing).
-fn prefetch(p: *const u8, len: usize) {
-    #[cfg(target_arch = "x86_64")]
-    for off in (0..len.min(256)).step_by(64) {
-        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        // SAFETY: a prefetch reads nothing the program sees and cannot fault, whatever the address.
-        unsafe { _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(off).cast()) };
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = (p, len);
 }
 
 /// Reports bad lines on stderr (the first few in full, then a count) without stopping the run.

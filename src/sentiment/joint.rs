@@ -68,19 +68,17 @@ pub fn sums(common: &Common) -> Sums {
 
 /// Starts loading the table's entries for `ids`, so that `sums`, which runs after the rest of the
 /// comment's features are found, does not wait for each one (the table is 512 KiB: most entries are
-/// not in the core's cache). A hint: elsewhere than x86-64, nothing.
+/// not in the core's cache). Only where the hint exists: the walk would be work for nothing elsewhere.
 pub fn prefetch(ids: &[u32]) {
-    #[cfg(target_arch = "x86_64")]
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
     if let Some(table) = joint() {
-        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
         for &id in ids {
             let e = &table[(id >> 16) as usize];
-            // SAFETY: a prefetch reads nothing the program sees and cannot fault.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(e).cast()) };
+            crate::prefetch::prefetch(e.as_ptr().cast(), size_of_val(e));
         }
     }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = ids;
 }
 
 /// `sums` through each model's own table: for models of other shapes, and the reference the tests
