@@ -115,8 +115,8 @@ fn analyze_json_has_the_report_fields() {
 
 #[test]
 fn analyze_writes_csv_and_text_to_a_file() {
-    let dir = std::env::temp_dir().join(format!("dr-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let csv = dir.join("r.csv");
     let out = run(&["analyze", LIVE, "--format", "csv", "-o", csv.to_str().unwrap()], None);
     assert!(out.status.success());
@@ -128,8 +128,8 @@ fn analyze_writes_csv_and_text_to_a_file() {
 
 #[test]
 fn analyze_uses_a_catalog_and_reports_its_errors() {
-    let dir = std::env::temp_dir().join(format!("dr-cat-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let good = dir.join("good.csv");
     std::fs::write(&good, "链接号,名称,别名\n3,冰丝阔腿裤,阔腿裤\n").unwrap();
     let log = "{\"text\":\"想要阔腿裤\"}\n{\"text\":\"3号多少钱\"}\n";
@@ -168,8 +168,8 @@ fn a_one_megabyte_line_is_analysed_and_truncated() {
 
 #[test]
 fn unusable_inputs_exit_non_zero_with_the_file_named() {
-    let dir = std::env::temp_dir().join(format!("dr-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let empty = dir.join("empty.jsonl");
     std::fs::write(&empty, "").unwrap();
     let nocol = dir.join("nocol.csv");

@@ -13,6 +13,14 @@ import path from 'node:path';
 
 let www;
 let browser;
+const scratch = [];
+
+// A file in a fresh temporary folder, removed when this file's tests end.
+function scratchFile(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-www-'));
+  scratch.push(dir);
+  return path.join(dir, name);
+}
 
 test.beforeAll(async () => {
   www = await startWww();
@@ -21,6 +29,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await browser?.close();
   www?.stop();
+  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function trialPage(hash = '') {
@@ -36,7 +45,7 @@ async function trialPage(hash = '') {
 function csvLog(rows = 600, tail = []) {
   const tsv = fs.readFileSync(path.join(REPO, 'tests/data/live/livechat_douyin_dev.tsv'), 'utf8').split('\n').slice(1, rows + 1);
   const q = (s) => `"${s.replaceAll('"', '""')}"`;
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dr-www-')), 'livechat_douyin.csv');
+  const file = scratchFile('livechat_douyin.csv');
   const lines = [...tsv.filter(Boolean).map((l) => l.split('\t').slice(0, 2)), ...tail].map((r) => r.map(q).join(','));
   fs.writeFileSync(file, ['streamer_id,audience_comment', ...lines].join('\n') + '\n');
   return file;
@@ -147,7 +156,7 @@ async function freePort() {
 test('www: the live feed runs the overlay on the example sender\'s comments', async () => {
   const lines = fs.readFileSync(path.join(REPO, 'www/data/replay.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 40)
     .map((l, i) => JSON.stringify({ content: JSON.parse(l).text, user: `viewer${i % 13}` }));
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dr-live-')), 'live.jsonl');
+  const file = scratchFile('live.jsonl');
   fs.writeFileSync(file, lines.join('\n') + '\n');
   const port = await freePort();
   const sender = await startSender(file, port, ['--rate', '50']);
@@ -175,7 +184,7 @@ test('www: the live overlay raises the complaint banner when order complaints pi
     .map((l, i) => ({ text: JSON.parse(l).text, user: `viewer${i % 40}`, ts: now - 130_000 + i * 500 }));
   const wave = ['客服不理人', '等了一周了还没到', '收到的是坏的', '怎么还不发货', '还没收到货']
     .flatMap((t) => [t, t, t, t, t]).map((text, i) => ({ text, user: `buyer${i}`, ts: now - 25_000 + i * 1_000 }));
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dr-live-')), 'complaints.jsonl');
+  const file = scratchFile('complaints.jsonl');
   fs.writeFileSync(file, [...chatter, ...wave].map((r) => JSON.stringify(r)).join('\n') + '\n');
   const port = await freePort();
   const sender = await startSender(file, port, ['--rate', '500']);
