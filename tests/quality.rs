@@ -72,6 +72,9 @@ fn reactions_and_jeers_are_not_questions() {
         "[比心]",
         "来了",
         "我还是喜欢你",
+        "真几把菜",
+        "唱个几把 难听",
+        "你们懂个几吧",
     ] {
         assert!(!read(s).1, "{s} should not be a question");
     }

@@ -58,7 +58,7 @@ fn sparse_with(
     }
     let mut wh_at = None;
     for (i, &t) in tokens.iter().enumerate() {
-        if let Some(w) = rules::wh_word(t) {
+        if let Some(w) = rules::wh_word(t, tokens.get(i + 1).copied()) {
             emit(Hasher::new(Ns::Rule).feed(5000 + w as u64).id());
             wh_at.get_or_insert(i);
         }

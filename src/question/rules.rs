@@ -106,10 +106,16 @@ pub const WH_WORDS: &[&str] = &[
     "几",
 ];
 
-/// The question word a token starts with, if any (index into `WH_WORDS`).
-pub fn wh_word(token: &str) -> Option<usize> {
+/// The question word a token starts with, if any (index into `WH_WORDS`); `next` is the token after it.
+pub fn wh_word(token: &str, next: Option<&str>) -> Option<usize> {
     // Only tokens starting with one of these characters can be question words.
     if !matches!(token.chars().next(), Some('多' | '什' | '啥' | '怎' | '咋' | '哪' | '谁' | '为' | '几' | '何'))
+    {
+        return None;
+    }
+    // 几把 / 几吧 in chat is the vulgar intensifier (真几把菜, 唱个几把) or "a few rounds" (多打几把),
+    // almost never "how many": read as a question word it made every such jeer a question.
+    if matches!(token, "几把" | "几吧" | "几巴") || (token == "几" && matches!(next, Some("把" | "吧" | "巴")))
     {
         return None;
     }
@@ -318,7 +324,17 @@ pub fn signals(
 
 #[cfg(test)]
 mod tests {
-    use super::{asks_about_item, has_a_not_a};
+    use super::{asks_about_item, has_a_not_a, wh_word};
+
+    #[test]
+    fn ji_ba_in_chat_is_no_question_word() {
+        for (t, next) in [("几把", None), ("几吧", None), ("几", Some("吧")), ("几", Some("把"))] {
+            assert_eq!(wh_word(t, next), None, "{t} {next:?}");
+        }
+        for (t, next) in [("几", None), ("几号", None), ("几个", Some("吧")), ("几", Some("块"))] {
+            assert!(wh_word(t, next).is_some(), "{t} {next:?}");
+        }
+    }
 
     #[test]
     fn a_not_a_but_not_a_word_said_twice() {
