@@ -206,6 +206,11 @@ def eval_live(binary, py, timings, meta):
     rx = [bool(QUESTION_RE.search(r["text"])) for r in rows]
     add(sec, "question precision", "all", len(rows), ours_q["p"], None, M.prf(rx, gold_q)["p"], "regex",
         f"ours flags {ours_q['tp'] + ours_q['fp']}, {sum(gold_q)} gold questions")
+    # Info only: the lexicon's danmaku words (233, 滚开, 菜鸡) were chosen by reading these rows' errors.
+    gold_s = [r["sentiment"] for r in rows]
+    add(sec, "sentiment macro-F1 (info; lexicon read its errors)", "all", len(rows),
+        M.macro_f1([o["sentiment"] for o in out], gold_s), None, None, "",
+        "majority 'neu' = %.3f" % M.macro_f1(["neu"] * len(rows), gold_s))
     idx = [i for i, r in enumerate(rows) if QMARK_REACTION.match(r["text"])]
     add(sec, "bare ?-reactions flagged as question (lower=better)", "all", len(idx),
         sum(out[i]["is_question"] for i in idx) / len(idx) if idx else None, None,
