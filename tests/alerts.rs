@@ -38,3 +38,29 @@ fn a_wave_of_order_complaints_raises_the_alert() {
     assert!(alert.negatives >= 20, "{alert:?}");
     assert!(["发货", "客服"].iter().all(|t| alert.words.iter().any(|w| w == t)), "{:?}", alert.words);
 }
+
+#[test]
+fn an_english_report_lists_the_alert_words_the_english_way() {
+    use danmu_radar::report::{Report, html, text};
+    use danmu_radar::summary::Lang;
+    let mut rows = room(600);
+    let end = rows.last().unwrap().ts.unwrap();
+    let wave = ["客服不理人", "等了一周了还没到", "怎么还不发货", "还没收到货"];
+    for i in 0..30 {
+        rows.push(Comment::by(format!("buyer{i}"), wave[i % wave.len()], end + 1_000 * (i as i64 + 1)));
+    }
+    let report = |lang| {
+        let mut e = Engine::new(danmu_radar::Config { lang, ..Default::default() });
+        rows.iter().for_each(|c| {
+            e.push(c);
+        });
+        Report::from_engine(&e)
+    };
+    let r = report(Lang::En);
+    assert!(!r.alerts.is_empty() && r.alerts[0].words.len() > 1, "{:?}", r.alerts);
+    let words = r.alerts[0].words.join(", ");
+    let (en, page) = (text::render(&r, Lang::En), html::render(&r, Lang::En));
+    assert!(en.contains(&words) && !en.contains('、'), "{en}");
+    assert!(page.contains(&format!(": {words}")), "{page}");
+    assert!(text::render(&report(Lang::Zh), Lang::Zh).contains(&r.alerts[0].words.join("、")));
+}

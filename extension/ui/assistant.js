@@ -8,7 +8,7 @@ const TEXT = {
   'zh-CN': {
     title: 'AI 小结', run: '立即总结', running: '生成中…', off: 'AI 助手未开启', settings: '设置',
     spend: (s) => `本场 ${s.session_tokens.toLocaleString()} tokens · ¥${s.session_yuan.toFixed(4)}`,
-    profile: '观众画像', answer: '建议回答', copied: '已复制', copy: '复制', waiting: '正在生成建议回答…', retry: (n) => `，${n} 秒后重试`,
+    profile: '观众画像', answer: '建议回答：', copied: '已复制', copy: '复制', waiting: '正在生成建议回答…', retry: (n) => `，${n} 秒后重试`,
     status: {
       Unauthorized: '密钥无效或无权限，请在设置里检查密钥', InsufficientBalance: '服务商账户余额不足，请充值后再试',
       ModelNotFound: '找不到这个模型，请在设置里检查模型名', RateLimited: '请求太频繁，服务商要求稍后再试',
@@ -20,7 +20,7 @@ const TEXT = {
   en: {
     title: 'AI summary', run: 'Summarize now', running: 'Working…', off: 'AI assistant is off', settings: 'Settings',
     spend: (s) => `This session ${s.session_tokens.toLocaleString()} tokens · ¥${s.session_yuan.toFixed(4)}`,
-    profile: 'Audience profile', answer: 'Suggested answer', copied: 'Copied', copy: 'Copy', waiting: 'Writing a suggested answer…', retry: (n) => `; retrying in ${n} s`,
+    profile: 'Audience profile', answer: 'Suggested answer: ', copied: 'Copied', copy: 'Copy', waiting: 'Writing a suggested answer…', retry: (n) => `; retrying in ${n} s`,
     status: {
       Unauthorized: 'Key rejected: check it in Settings', InsufficientBalance: 'Provider balance is empty: top up and retry',
       ModelNotFound: 'Model not found: check its name in Settings', RateLimited: 'Too many requests: the provider asked to wait',
@@ -136,7 +136,7 @@ export function mountAssistant(actions, lang = 'zh-CN') {
     answer.replaceChildren();
     if (shownAnswer) {
       const again = el('button', { type: 'button', class: 'dr-llm-link', testid: 'dr-llm-answer-copy', onclick: () => copyText(shownAnswer.text) }, t.copy);
-      answer.append(el('b', {}, `${t.answer}：`), el('span', { testid: 'dr-llm-answer-text' }, shownAnswer.text || t.waiting), shownAnswer.text ? again : null);
+      answer.append(el('b', {}, t.answer), el('span', { testid: 'dr-llm-answer-text' }, shownAnswer.text || t.waiting), shownAnswer.text ? again : null);
     }
   }
 

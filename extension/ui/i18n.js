@@ -1,7 +1,7 @@
 // Overlay strings, zh-CN first. Keys are the overlay's own; numbers are formatted by the caller.
 const STRINGS = {
   'zh-CN': {
-    title: '弹幕雷达',
+    title: '弹幕雷达', colon: '：', list: '、',
     comments: '评论', perMinute: '条/分', viewers: '观众', gifts: '礼物', likes: '点赞', entries: '进场', purchases: '下单',
     hotQuestions: '热门问题', noQuestions: '还没有集中的提问', answered: '已回答', markAnswered: '标记已回答',
     people: '人', times: '次', rising: '上升', flood: '刷屏',
@@ -13,7 +13,7 @@ const STRINGS = {
     intents: { price: '价格', link: '链接', size_fit: '尺码', stock: '库存', promo: '优惠', shipping: '物流', after_sale: '售后', usage: '用法', product_info: '商品', request: '请求', host_personal: '主播', other: '其他' },
   },
   en: {
-    title: 'Danmu Radar',
+    title: 'Danmu Radar', colon: ': ', list: ', ',
     comments: 'comments', perMinute: '/min', viewers: 'viewers', gifts: 'gifts', likes: 'likes', entries: 'joins', purchases: 'orders',
     hotQuestions: 'Hot questions', noQuestions: 'No recurring questions yet', answered: 'answered', markAnswered: 'Mark answered',
     people: 'ppl', times: '×', rising: 'rising', flood: 'flood',

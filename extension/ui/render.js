@@ -107,7 +107,7 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
   // A complaint spike tops the panel: on a second screen the mood section may be scrolled out of view.
   function alertBanner(s) {
     return s.mood.alert
-      ? el('div', { class: 'dr-alert', testid: 'dr-alert', role: 'alert' }, `⚠ ${t.alert}：${s.mood.alert.words.join('、')}`)
+      ? el('div', { class: 'dr-alert', testid: 'dr-alert', role: 'alert' }, `⚠ ${t.alert}${t.colon}${s.mood.alert.words.join(t.list)}`)
       : '';
   }
 
@@ -121,7 +121,7 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
       el('span', { class: 'dr-p-name' }, p.name),
       el('span', { class: 'dr-p-meta' }, `${t.mentions} ${p.mentions} · ${t.wants} ${p.wants}`)));
     const poll = s.poll && s.poll.active
-      ? el('div', { class: 'dr-poll', testid: 'dr-poll' }, `${t.poll}：`,
+      ? el('div', { class: 'dr-poll', testid: 'dr-poll' }, `${t.poll}${t.colon}`,
         ...Object.entries(s.poll.options).map(([k, v]) => el('span', { class: 'dr-chip' }, `扣${k} × ${v}`)))
       : null;
     return el('div', {}, poll, rows.length ? el('ul', { class: 'dr-products' }, ...rows) : null);

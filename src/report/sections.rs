@@ -36,7 +36,7 @@ pub fn alerts(t: &Labels, r: &Report) -> String {
     for a in &r.alerts {
         let _ = write!(
             o,
-            "<div class=\"alert\" data-testid=\"report-alert\">⚠ <b>{} {}–{}</b> {} {} ({} {})：{}",
+            "<div class=\"alert\" data-testid=\"report-alert\">⚠ <b>{} {}–{}</b> {} {} ({} {}){}{}",
             t.s("负面突增", "Complaint spike"),
             moment(r, a.started_ms),
             moment(r, a.last_ms),
@@ -44,7 +44,8 @@ pub fn alerts(t: &Labels, r: &Report) -> String {
             pct(a.share),
             t.s("平时", "usually"),
             pct(a.baseline),
-            escape(&a.words.join("、"))
+            t.s("：", ": "),
+            escape(&a.words.join(if t.zh { "、" } else { ", " }))
         );
         if !a.examples.is_empty() {
             let ex: Vec<String> = a.examples.iter().take(3).map(|e| format!("“{}”", escape(e))).collect();
@@ -172,7 +173,8 @@ pub fn polls_and_floods(t: &Labels, r: &Report) -> String {
     let mut o = String::new();
     for p in &r.polls {
         let opts: Vec<String> = p.options.iter().map(|(k, v)| format!("扣{} × {v}", escape(k))).collect();
-        let _ = write!(o, "<p>{} {}：{}</p>", t.s("扣数", "Poll"), moment(r, p.started_ms), opts.join("，"));
+        let (colon, comma) = if t.zh { ("：", "，") } else { (": ", ", ") };
+        let _ = write!(o, "<p>{} {}{colon}{}</p>", t.s("扣数", "Poll"), moment(r, p.started_ms), opts.join(comma));
     }
     if !r.floods.is_empty() {
         let _ = write!(o, "<p class=\"meta\">{}</p><div class=\"chips\">", t.s("刷屏", "Floods"));

@@ -113,7 +113,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
             if zh { "⚠ 负面突增" } else { "⚠ complaint spike" },
             clock(a.started_ms, r.started_ms),
             pct(a.share),
-            a.words.join("、")
+            a.words.join(if zh { "、" } else { ", " })
         );
     }
     if !r.new_words.is_empty() {

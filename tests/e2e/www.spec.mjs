@@ -197,6 +197,9 @@ test('www: the live overlay raises the complaint banner when order complaints pi
     await expect(o.getByTestId('dr-alert')).toBeVisible();
     await expect(o.getByTestId('dr-alert')).toContainText(/负面评论突增：.*(客服|发货|收到)/);
     await page.screenshot({ path: artifact('www-live-alert.png') });
+    // In English the banner's words read as an English list.
+    await page.getByTestId('www-lang').click();
+    await expect(o.getByTestId('dr-alert')).toHaveText(/^⚠ Complaints spiking: [^、：]+, [^、：]+$/);
     expect(errors).toEqual([]);
     await page.close();
   } finally {
