@@ -72,6 +72,8 @@ fn reactions_and_jeers_are_not_questions() {
         "[比心]",
         "来了",
         "我还是喜欢你",
+        "哭有什么用",
+        "说这些有什么用",
         "真几把菜",
         "唱个几把 难听",
         "你们懂个几吧",
@@ -191,6 +193,11 @@ fn intent_tags() {
         ("没收到货怎么办", "shipping"),
         ("少发了一个怎么办", "after_sale"),
         ("主播多高", "host_personal"),
+        // Items compared, and what one is for (question::rules: compares_items, asks_what_item_is_for).
+        ("这两个有什么区别", "product_info"),
+        ("1号和2号有啥不同", "product_info"),
+        ("这个有什么用", "usage"),
+        ("这款精华有什么功效", "usage"),
         // Live-commerce asks the labelled chat rooms lacked (intent_rules.txt, last lines).
         ("这个多少", "price"),
         ("3号多少", "price"),

@@ -161,8 +161,12 @@ pub fn classify_with(text: &str, ngrams: &[u32]) -> Intent {
     }
     // 刚才那个呢, 黑色那件呢: the viewer points at an item and wants to hear about it; the chat rooms
     // the model learned from hold too few of these for it to know.
-    if crate::question::rules::asks_about_item(crate::question::ending::core(text)) {
+    let core = crate::question::ending::core(text);
+    if crate::question::rules::asks_about_item(core) || crate::question::rules::asks_difference(text) {
         return Intent::ProductInfo;
+    }
+    if crate::question::rules::asks_what_item_is_for(core) {
+        return Intent::Usage;
     }
     let m = model();
     let mut acc = [0i32; MAX_OUTPUTS];

@@ -139,10 +139,13 @@ pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
     // A shopping ask in question form (啥价, 链接呢, 有货吗, 有链接不小姐姐) is a question even where the
     // model, which learned mostly from chat, hesitates: these are the questions a seller's room is for;
     // so is a choice put to the host (偏大还是偏小), which the chat rooms hold too few of to learn, and
-    // an ask about an item pointed at (刚才那个呢).
+    // an ask about an item pointed at (刚才那个呢), what it is for (这个有什么用) or how two differ
+    // (这两个有什么区别).
     l > 0.0
         || (rule && (crate::intent::commerce(text).is_some() || rules::asks_about_item(core)))
         || choice::alternative(text)
+        || rules::asks_what_item_is_for(core)
+        || rules::compares_items(core, common.pairs())
 }
 
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,

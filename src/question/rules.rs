@@ -277,6 +277,60 @@ pub fn asks_about_item(core: &str) -> bool {
     BEFORE.contains(&rest) || rest.ends_with(['的', '色'])
 }
 
+/// 这个有什么用, 这款精华有啥功效, 3号有什么用: what an item pointed at is for. 有什么用 is a jeer after a
+/// deed (哭有什么用, 说这些有什么用, 留着有什么用) and a jeer feature of the model, so only an item
+/// pointed at before it makes it a question: a demonstrative with a measure word (这个, 那款, 这两瓶) or
+/// a link number (3号, 三号链接).
+pub fn asks_what_item_is_for(core: &str) -> bool {
+    const FOR: &[&str] = &["有什么用", "有啥用", "有什么作用", "有什么功效", "有啥功效", "有什么好处"];
+    let body = core.trim_end_matches(['啊', '呀', '呢', '吗', '嘛', '哇']);
+    let Some(item) = FOR.iter().find_map(|f| body.strip_suffix(f)) else { return false };
+    let mut chars = item.chars().peekable();
+    match chars.next() {
+        Some('这' | '那') => {
+            const MEASURES: &str = "个件款条双套只支瓶盒袋种组顶副块";
+            match chars.next() {
+                Some('俩') => true,
+                Some('一' | '两' | '几') => chars.next().is_some_and(|m| MEASURES.contains(m)),
+                m => m.is_some_and(|m| MEASURES.contains(m)),
+            }
+        }
+        Some(c) if c.is_ascii_digit() || "一二三四五六七八九十".contains(c) => {
+            chars.find(|c| !c.is_ascii_digit() && !"一二三四五六七八九十".contains(*c)) == Some('号')
+        }
+        _ => false,
+    }
+}
+
+/// Ways to ask how items differ.
+const DIFFERENCE: &[&str] =
+    &["有什么区别", "有啥区别", "什么区别", "区别是什么", "区别在哪", "区别大吗", "有什么不同", "有啥不同"];
+
+fn difference() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| Phrases::new(DIFFERENCE, MatchKind::LeftmostFirst))
+}
+
+/// Whether a question asks how things differ (有什么区别, 有啥不同).
+pub fn asks_difference(text: &str) -> bool {
+    difference().is_match(text)
+}
+
+/// 这两个有什么区别, 1号和2号有啥不同, 黑色跟白色区别大吗: two items set side by side, then how they
+/// differ. Without two items named (近远有啥区别吗，反正…) it is as often a shrug. `pairs` are the
+/// character pairs of a text holding `core`.
+pub fn compares_items(core: &str, pairs: &Pairs) -> bool {
+    let d = difference();
+    if !d.may_match_in(pairs) {
+        return false;
+    }
+    let Some(at) = d.automaton().find(core).map(|m| m.start()) else { return false };
+    let before = &core[..at];
+    ["和", "跟", "与", "还是", "两个", "两款", "两件", "两种", "两瓶", "两条", "两双", "俩"]
+        .iter()
+        .any(|w| find(before, w).is_some())
+}
+
 /// Number of bits `signals` sets.
 pub const SIGNALS: usize = 20;
 
@@ -324,7 +378,38 @@ pub fn signals(
 
 #[cfg(test)]
 mod tests {
-    use super::{asks_about_item, has_a_not_a, wh_word};
+    use super::{Pairs, asks_about_item, asks_what_item_is_for, compares_items, has_a_not_a, wh_word};
+
+    #[test]
+    fn two_items_compared() {
+        for s in
+            ["这两个有什么区别", "1号和2号有啥不同", "黑色跟白色区别大吗", "这俩有什么区别啊", "s码还是m码什么区别"]
+        {
+            assert!(compares_items(s, &Pairs::of(s)), "{s}");
+        }
+        for s in ["近远有啥区别吗，反正都是一年回一次", "有什么区别", "这个和那个", "和你有什么关系"]
+        {
+            assert!(!compares_items(s, &Pairs::of(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn what_an_item_pointed_at_is_for() {
+        for s in [
+            "这个有什么用",
+            "这款精华有什么功效啊",
+            "这两瓶有啥用",
+            "3号有什么用",
+            "三号链接有什么作用",
+            "这俩有什么用",
+        ] {
+            assert!(asks_what_item_is_for(s), "{s}");
+        }
+        for s in ["哭有什么用", "说这些有什么用", "留着有什么用", "这样有什么用", "这有什么用", "有什么用", "这个好看"]
+        {
+            assert!(!asks_what_item_is_for(s), "{s}");
+        }
+    }
 
     #[test]
     fn ji_ba_in_chat_is_no_question_word() {
