@@ -198,6 +198,13 @@ fn intent_tags() {
         ("1号和2号有啥不同", "product_info"),
         ("这个有什么用", "usage"),
         ("这款精华有什么功效", "usage"),
+        // The third round of intent phrases.
+        ("今天有什么福利", "promo"),
+        ("拍了怎么还没发", "shipping"),
+        ("可以改地址吗", "after_sale"),
+        ("这个套装包括什么", "product_info"),
+        ("冰箱要放吗", "usage"),
+        ("这个跟那个哪个好", "product_info"),
         // Live-commerce asks the labelled chat rooms lacked (intent_rules.txt, last lines).
         ("这个多少", "price"),
         ("3号多少", "price"),
