@@ -140,8 +140,9 @@ pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
     // model, which learned mostly from chat, hesitates: these are the questions a seller's room is for;
     // so is a choice put to the host (偏大还是偏小), which the chat rooms hold too few of to learn, and
     // an ask about an item pointed at (刚才那个呢), what it is for (这个有什么用) or how two differ
-    // (这两个有什么区别).
-    l > 0.0
+    // (这两个有什么区别). A question word that says "any" (哪个都好看) asks nothing, whatever the model
+    // learned from the few the chat rooms hold.
+    (l > 0.0 && !rules::says_any(text, core, common.pairs()))
         || (rule && (crate::intent::commerce(text).is_some() || rules::asks_about_item(core)))
         || choice::alternative(text)
         || rules::asks_what_item_is_for(core)

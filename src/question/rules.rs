@@ -302,6 +302,49 @@ pub fn asks_what_item_is_for(core: &str) -> bool {
     }
 }
 
+/// A question word followed by 都/也 quantifies over all answers instead of asking for one:
+/// 什么时候都行, 哪个都好看, 多少都买, 啥也不是.
+const UNIVERSAL: &[&str] = &[
+    "什么时候都",
+    "什么时候也",
+    "啥时候都",
+    "哪个都",
+    "哪个也",
+    "哪款都",
+    "哪件都",
+    "哪天都",
+    "哪里都",
+    "哪里也",
+    "哪儿都",
+    "哪都",
+    "哪也",
+    "多少都",
+    "几点都",
+    "怎么都",
+    "怎么也",
+    "怎样都",
+    "什么都",
+    "什么也",
+    "啥都",
+    "啥也",
+    "谁都",
+    "谁也",
+];
+
+fn universal() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| Phrases::new(UNIVERSAL, MatchKind::LeftmostFirst))
+}
+
+/// Whether the comment says "any/every" with a question word (什么时候都行, 哪个都好看) and asks
+/// nothing besides: no A-not-A, no 吗 at the end, no question mark. `pairs` as in `compares_items`.
+pub fn says_any(text: &str, core: &str, pairs: &Pairs) -> bool {
+    universal().is_match_in(core, pairs)
+        && !text.contains('?')
+        && !core.ends_with(['吗', '么', '嘛'])
+        && !has_a_not_a(core)
+}
+
 /// Ways to ask how items differ.
 const DIFFERENCE: &[&str] =
     &["有什么区别", "有啥区别", "什么区别", "区别是什么", "区别在哪", "区别大吗", "有什么不同", "有啥不同"];
@@ -378,7 +421,18 @@ pub fn signals(
 
 #[cfg(test)]
 mod tests {
-    use super::{Pairs, asks_about_item, asks_what_item_is_for, compares_items, has_a_not_a, wh_word};
+    use super::{Pairs, asks_about_item, asks_what_item_is_for, compares_items, has_a_not_a, says_any, wh_word};
+
+    #[test]
+    fn any_and_every_ask_nothing() {
+        for s in ["什么时候都行", "哪个都好看", "多少都买", "啥也不是", "谁也不服"] {
+            assert!(says_any(s, s, &Pairs::of(s)), "{s}");
+        }
+        for s in ["什么都可以吗", "啥都行?", "干啥都行，这是不是偏爱", "什么时候发货", "都多少钱"]
+        {
+            assert!(!says_any(s, s, &Pairs::of(s)), "{s}");
+        }
+    }
 
     #[test]
     fn two_items_compared() {
