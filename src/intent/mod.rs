@@ -162,10 +162,10 @@ pub fn classify_with(text: &str, ngrams: &[u32]) -> Intent {
     // 刚才那个呢, 黑色那件呢: the viewer points at an item and wants to hear about it; the chat rooms
     // the model learned from hold too few of these for it to know.
     let core = crate::question::ending::core(text);
-    if crate::question::rules::asks_about_item(core) || crate::question::rules::asks_difference(text) {
+    if crate::question::overrule::asks_about_item(core) || crate::question::overrule::asks_difference(text) {
         return Intent::ProductInfo;
     }
-    if crate::question::rules::asks_what_item_is_for(core) {
+    if crate::question::overrule::asks_what_item_is_for(core) {
         return Intent::Usage;
     }
     let m = model();

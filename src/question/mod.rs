@@ -11,6 +11,7 @@
 pub mod choice;
 pub mod ending;
 mod named;
+pub mod overrule;
 pub mod rules;
 
 use crate::sentiment::linear::{Common, Hasher, MAX_OUTPUTS, Model, Ns, char_ngrams, id};
@@ -142,11 +143,11 @@ pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
     // an ask about an item pointed at (刚才那个呢), what it is for (这个有什么用) or how two differ
     // (这两个有什么区别). A question word that says "any" (哪个都好看) asks nothing, whatever the model
     // learned from the few the chat rooms hold.
-    (l > 0.0 && !rules::says_any(text, core, common.pairs()))
-        || (rule && (crate::intent::commerce(text).is_some() || rules::asks_about_item(core)))
+    (l > 0.0 && !overrule::says_any(text, core, common.pairs()))
+        || (rule && (crate::intent::commerce(text).is_some() || overrule::asks_about_item(core)))
         || choice::alternative(text)
-        || rules::asks_what_item_is_for(core)
-        || rules::compares_items(core, common.pairs())
+        || overrule::asks_what_item_is_for(core)
+        || overrule::compares_items(core, common.pairs())
 }
 
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,

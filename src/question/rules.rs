@@ -258,122 +258,6 @@ fn asks_for_link(core: &str) -> bool {
     before.ends_with(['求', '上', '发', '挂', '放', '给', '来', '要', '甩', '丢', '贴'])
 }
 
-/// 刚才那个呢, 黑色那件呢, 上一款呢: an item pointed at (那/这, 上/下 and a measure word) and then 呢
-/// asks about that item — its link, its price — as 3号呢 does. Buying rooms say it when the host has
-/// moved on; the chat rooms the model learned from hardly ever do. Only a time, a place or a colour
-/// may come before the item: after a verb, 呢 says something is going on (我在吃这个呢).
-pub fn asks_about_item(core: &str) -> bool {
-    const MEASURES: &[char] =
-        &['个', '件', '款', '条', '双', '套', '只', '支', '瓶', '盒', '袋', '色', '种', '组', '顶', '副', '把', '块'];
-    const BEFORE: &[&str] = &["", "刚才", "刚刚", "之前", "以前", "前面", "后面", "左边", "右边", "中间", "还有"];
-    let Some(before) = core.strip_suffix('呢') else { return false };
-    let Some(m) = before.chars().next_back().filter(|m| MEASURES.contains(m)) else { return false };
-    let before = &before[..before.len() - m.len_utf8()];
-    let before = before.strip_suffix('一').unwrap_or(before); // 上一个, 那一件
-    let Some(d) = before.chars().next_back().filter(|d| matches!(d, '那' | '这' | '上' | '下')) else {
-        return false;
-    };
-    let rest = &before[..before.len() - d.len_utf8()];
-    BEFORE.contains(&rest) || rest.ends_with(['的', '色'])
-}
-
-/// 这个有什么用, 这款精华有啥功效, 3号有什么用: what an item pointed at is for. 有什么用 is a jeer after a
-/// deed (哭有什么用, 说这些有什么用, 留着有什么用) and a jeer feature of the model, so only an item
-/// pointed at before it makes it a question: a demonstrative with a measure word (这个, 那款, 这两瓶) or
-/// a link number (3号, 三号链接).
-pub fn asks_what_item_is_for(core: &str) -> bool {
-    const FOR: &[&str] = &["有什么用", "有啥用", "有什么作用", "有什么功效", "有啥功效", "有什么好处"];
-    let body = core.trim_end_matches(['啊', '呀', '呢', '吗', '嘛', '哇']);
-    let Some(item) = FOR.iter().find_map(|f| body.strip_suffix(f)) else { return false };
-    let mut chars = item.chars().peekable();
-    match chars.next() {
-        Some('这' | '那') => {
-            const MEASURES: &str = "个件款条双套只支瓶盒袋种组顶副块";
-            match chars.next() {
-                Some('俩') => true,
-                Some('一' | '两' | '几') => chars.next().is_some_and(|m| MEASURES.contains(m)),
-                m => m.is_some_and(|m| MEASURES.contains(m)),
-            }
-        }
-        Some(c) if c.is_ascii_digit() || "一二三四五六七八九十".contains(c) => {
-            chars.find(|c| !c.is_ascii_digit() && !"一二三四五六七八九十".contains(*c)) == Some('号')
-        }
-        _ => false,
-    }
-}
-
-/// A question word followed by 都/也 quantifies over all answers instead of asking for one:
-/// 什么时候都行, 哪个都好看, 多少都买, 啥也不是.
-const UNIVERSAL: &[&str] = &[
-    "什么时候都",
-    "什么时候也",
-    "啥时候都",
-    "哪个都",
-    "哪个也",
-    "哪款都",
-    "哪件都",
-    "哪天都",
-    "哪里都",
-    "哪里也",
-    "哪儿都",
-    "哪都",
-    "哪也",
-    "多少都",
-    "几点都",
-    "怎么都",
-    "怎么也",
-    "怎样都",
-    "什么都",
-    "什么也",
-    "啥都",
-    "啥也",
-    "谁都",
-    "谁也",
-];
-
-fn universal() -> &'static Phrases {
-    static P: OnceLock<Phrases> = OnceLock::new();
-    P.get_or_init(|| Phrases::new(UNIVERSAL, MatchKind::LeftmostFirst))
-}
-
-/// Whether the comment says "any/every" with a question word (什么时候都行, 哪个都好看) and asks
-/// nothing besides: no A-not-A, no 吗 at the end, no question mark. `pairs` as in `compares_items`.
-pub fn says_any(text: &str, core: &str, pairs: &Pairs) -> bool {
-    universal().is_match_in(core, pairs)
-        && !text.contains('?')
-        && !core.ends_with(['吗', '么', '嘛'])
-        && !has_a_not_a(core)
-}
-
-/// Ways to ask how items differ.
-const DIFFERENCE: &[&str] =
-    &["有什么区别", "有啥区别", "什么区别", "区别是什么", "区别在哪", "区别大吗", "有什么不同", "有啥不同"];
-
-fn difference() -> &'static Phrases {
-    static P: OnceLock<Phrases> = OnceLock::new();
-    P.get_or_init(|| Phrases::new(DIFFERENCE, MatchKind::LeftmostFirst))
-}
-
-/// Whether a question asks how things differ (有什么区别, 有啥不同).
-pub fn asks_difference(text: &str) -> bool {
-    difference().is_match(text)
-}
-
-/// 这两个有什么区别, 1号和2号有啥不同, 黑色跟白色区别大吗: two items set side by side, then how they
-/// differ. Without two items named (近远有啥区别吗，反正…) it is as often a shrug. `pairs` are the
-/// character pairs of a text holding `core`.
-pub fn compares_items(core: &str, pairs: &Pairs) -> bool {
-    let d = difference();
-    if !d.may_match_in(pairs) {
-        return false;
-    }
-    let Some(at) = d.automaton().find(core).map(|m| m.start()) else { return false };
-    let before = &core[..at];
-    ["和", "跟", "与", "还是", "两个", "两款", "两件", "两种", "两瓶", "两条", "两双", "俩"]
-        .iter()
-        .any(|w| find(before, w).is_some())
-}
-
 /// Number of bits `signals` sets.
 pub const SIGNALS: usize = 20;
 
@@ -421,49 +305,7 @@ pub fn signals(
 
 #[cfg(test)]
 mod tests {
-    use super::{Pairs, asks_about_item, asks_what_item_is_for, compares_items, has_a_not_a, says_any, wh_word};
-
-    #[test]
-    fn any_and_every_ask_nothing() {
-        for s in ["什么时候都行", "哪个都好看", "多少都买", "啥也不是", "谁也不服"] {
-            assert!(says_any(s, s, &Pairs::of(s)), "{s}");
-        }
-        for s in ["什么都可以吗", "啥都行?", "干啥都行，这是不是偏爱", "什么时候发货", "都多少钱"]
-        {
-            assert!(!says_any(s, s, &Pairs::of(s)), "{s}");
-        }
-    }
-
-    #[test]
-    fn two_items_compared() {
-        for s in
-            ["这两个有什么区别", "1号和2号有啥不同", "黑色跟白色区别大吗", "这俩有什么区别啊", "s码还是m码什么区别"]
-        {
-            assert!(compares_items(s, &Pairs::of(s)), "{s}");
-        }
-        for s in ["近远有啥区别吗，反正都是一年回一次", "有什么区别", "这个和那个", "和你有什么关系"]
-        {
-            assert!(!compares_items(s, &Pairs::of(s)), "{s}");
-        }
-    }
-
-    #[test]
-    fn what_an_item_pointed_at_is_for() {
-        for s in [
-            "这个有什么用",
-            "这款精华有什么功效啊",
-            "这两瓶有啥用",
-            "3号有什么用",
-            "三号链接有什么作用",
-            "这俩有什么用",
-        ] {
-            assert!(asks_what_item_is_for(s), "{s}");
-        }
-        for s in ["哭有什么用", "说这些有什么用", "留着有什么用", "这样有什么用", "这有什么用", "有什么用", "这个好看"]
-        {
-            assert!(!asks_what_item_is_for(s), "{s}");
-        }
-    }
+    use super::{has_a_not_a, wh_word};
 
     #[test]
     fn ji_ba_in_chat_is_no_question_word() {
@@ -493,18 +335,6 @@ mod tests {
             "肛,不肛不肛",
         ] {
             assert!(!has_a_not_a(s), "{s}");
-        }
-    }
-
-    #[test]
-    fn an_item_pointed_at_then_ne() {
-        for s in ["刚才那个呢", "这件呢", "上一个呢", "下一款呢", "黑色那双呢", "红的那个呢", "还有那一件呢"]
-        {
-            assert!(asks_about_item(s), "{s}");
-        }
-        for s in ["那个", "你呢", "一个呢", "我呢", "那个人呢", "链接呢", "呢", "我在吃这个呢", "正在穿这件呢"]
-        {
-            assert!(!asks_about_item(s), "{s}");
         }
     }
 }
