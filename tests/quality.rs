@@ -138,6 +138,10 @@ fn order_complaints_turn_the_mood() {
         "画面模糊",
         "再也不买了",
         "不会再买了",
+        "质量一般",
+        "效果一般般",
+        "一般般吧",
+        "不怎么样",
     ] {
         assert_eq!(read(s).0, "neg", "{s}");
         assert!(score(s) < 0.0, "{s}: {}", score(s));
@@ -152,6 +156,10 @@ fn order_complaints_turn_the_mood() {
         "再也不买别家的了",
     ] {
         assert_ne!(read(s).0, "neg", "{s}");
+    }
+    // An A-not-A question is no negation: 会不会掉色 worries, it does not praise.
+    for s in ["会不会掉色", "会不会起球"] {
+        assert_ne!(read(s).0, "pos", "{s}");
     }
     assert_eq!(read("物流太慢了，但是质量很好，喜欢").0, "pos");
 }

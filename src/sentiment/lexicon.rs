@@ -132,6 +132,10 @@ pub fn read(text: &str, tokens: &[&str]) -> Reading {
         }
         match entry {
             Entry::Degree(w) => (weight, last_modifier) = (weight * w, unit),
+            // 会/不会/掉色 asks whether it fades: the 不 of an A-not-A question negates nothing.
+            Entry::Negator
+                if k == 1 && i > 0 && a_not_a(&text[spans[i - 1].0..spans[i - 1].1], &text[spans[i].0..spans[i].1]) => {
+            }
             Entry::Negator => (flip, last_modifier) = (!flip, unit),
             Entry::Polar(p) if p != 0.0 => {
                 let v = if flip { -0.8 * p * weight } else { p * weight };
@@ -152,6 +156,11 @@ pub fn read(text: &str, tokens: &[&str]) -> Reading {
     Reading { sum, pos, neg, flipped, negators, read: n }
 }
 
+/// `a` then `not_a` read as one A-not-A question (会 不会, 能 不能, 要 不要), jieba having cut it in two.
+fn a_not_a(a: &str, not_a: &str) -> bool {
+    !a.is_empty() && not_a.strip_prefix('不').or_else(|| not_a.strip_prefix('没')) == Some(a)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +175,13 @@ mod tests {
         let r = read("恐怕", &["恐怕"]);
         assert_eq!((r.sum, r.pos, r.neg, r.flipped), (0.0, 0, 0, 0));
         assert_eq!(lexicon().get("不"), Some(&Entry::Negator));
+    }
+
+    #[test]
+    fn the_not_of_an_a_not_a_question_negates_nothing() {
+        assert!(read("会不会掉色", &["会", "不会", "掉色"]).sum < 0.0);
+        assert!(read("不会掉色", &["不会", "掉色"]).sum > 0.0);
+        assert!(read("我会不会", &["我", "会", "不会"]).neg == 0);
     }
 
     #[test]
