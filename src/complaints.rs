@@ -73,10 +73,16 @@ const COMPLAINTS: [&[&str]; 8] = [
         "跟图片不一样",
         "垃圾东西",
         "垃圾产品",
+        "质量一般",
+        "做工一般",
+        "面料一般",
+        "效果一般",
+        "质量不怎么样",
+        "没有想象中",
     ],
     &["客服不理", "客服不回", "客服都不回", "不理人", "没人理", "不回消息"],
-    &["买贵了", "买了就降价", "一买就降价", "比外面贵", "不值这个价"],
-    &["差评", "维权", "12315", "别买", "不要买", "避雷", "踩雷"],
+    &["买贵了", "买了就降价", "一买就降价", "比外面贵", "不值这个价", "赠品都没有", "赠品都没"],
+    &["运费险都没有", "运费险都没", "差评", "维权", "12315", "别买", "不要买", "避雷", "踩雷"],
     // Viewers who cannot buy: the host should hear it at once (a broken link, a payment failing).
     &[
         "下单不了",
@@ -106,7 +112,7 @@ const ASKABLE: [&[&str]; 8] = [
     &["投诉"],
     &["涨价"],
     &["退款", "退货", "退钱"],
-    &[],
+    &["链接都没有", "链接都没了"],
     // 是不是卡了 asks; 卡了 and 声音太小了 complain.
     &[
         "卡了",
@@ -211,6 +217,13 @@ mod tests {
         for s in ["链接打不开", "怎么付不了款"] {
             assert_eq!(complaint(s, true, &Pairs::of(s)).map(|t| TOPIC_NAMES[t]), Some("下单"), "{s}");
         }
+        // "Not even" and "only so-so" complain; 链接都没有吗 asks.
+        for (s, topic) in
+            [("运费险都没有", "售后"), ("链接都没有", "下单"), ("质量一般", "质量"), ("做工一般般", "质量")]
+        {
+            assert_eq!(complaint(s, false, &Pairs::of(s)).map(|t| TOPIC_NAMES[t]), Some(topic), "{s}");
+        }
+        assert_eq!(complaint("链接都没有吗", true, &Pairs::of("链接都没有吗")), None);
     }
 
     #[test]

@@ -93,6 +93,39 @@ pub fn says_any(text: &str, core: &str, pairs: &Pairs) -> bool {
         && !has_a_not_a(core)
 }
 
+/// Endings that say "not even": 运费险都没有, 链接都没了, 几号链接都不说. A complaint, not a tag
+/// question (有货没有), though the shopping word in it would make it one.
+const NOT_EVEN: &[&str] = &[
+    "都没有",
+    "也没有",
+    "都没",
+    "也没",
+    "都没了",
+    "都没有了",
+    "也没有了",
+    "也没了",
+    "都不说",
+    "也不说",
+    "都不回",
+    "也不回",
+    "都不回复",
+    "都不理",
+    "也不理",
+];
+
+/// Whether the comment ends in a "not even" (`NOT_EVEN`) and asks nothing besides: no why or how, no
+/// A-not-A, no 吗 at the end, no question mark (为什么都不回, 链接都没有吗 and 是不是都没有 still ask).
+pub fn says_not_even(text: &str, core: &str) -> bool {
+    let core = core.trim_end_matches(['啊', '呀', '啦', '的']);
+    // The last character first: most comments end in none of these, and that is one comparison.
+    matches!(core.chars().next_back(), Some('有' | '没' | '了' | '说' | '回' | '复' | '理'))
+        && NOT_EVEN.iter().any(|e| core.ends_with(e))
+        && !text.contains('?')
+        && !["为什么", "为啥", "怎么", "咋", "干嘛", "凭什么", "凭啥"].iter().any(|w| core.contains(w))
+        && !core.ends_with(['吗', '么', '嘛'])
+        && !has_a_not_a(core)
+}
+
 /// Ways to ask how items differ.
 const DIFFERENCE: &[&str] =
     &["有什么区别", "有啥区别", "什么区别", "区别是什么", "区别在哪", "区别大吗", "有什么不同", "有啥不同"];
@@ -134,6 +167,18 @@ mod tests {
         for s in ["什么都可以吗", "啥都行?", "干啥都行，这是不是偏爱", "什么时候发货", "都多少钱"]
         {
             assert!(!says_any(s, s, &Pairs::of(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn not_even_complains() {
+        for s in ["运费险都没有", "赠品都没有啊", "链接都没了", "几号链接都不说", "马甲线都没"]
+        {
+            assert!(says_not_even(s, s), "{s}");
+        }
+        for s in ["链接都没有吗", "是不是都没有", "都没有?", "为什么都不回", "怎么还没有", "有货没有", "都没有货吗"]
+        {
+            assert!(!says_not_even(s, s), "{s}");
         }
     }
 
