@@ -22,6 +22,7 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
             "到手价",
             "贵不贵",
             "多少一",
+            "卖多少",
         ],
     ),
     (
@@ -66,6 +67,7 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
             "码正",
             "选哪个码",
             "哪个码",
+            "穿几码",
         ],
     ),
     (
@@ -105,7 +107,21 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ("@age", &["几岁", "多大了", "年龄", "多少岁"]),
     ("@when", &["什么时候", "啥时候", "几点", "几时", "何时", "哪一天", "哪天", "多会儿", "多久"]),
     // Commerce asks the open-domain pairs never taught the model to tell apart or to join.
-    ("@courier", &["哪家快递", "什么快递", "快递", "物流", "顺丰"]),
+    (
+        "@courier",
+        &[
+            "走什么快递",
+            "用的什么快递",
+            "用什么快递",
+            "走哪家快递",
+            "走什么物流",
+            "哪家快递",
+            "什么快递",
+            "快递",
+            "物流",
+            "顺丰",
+        ],
+    ),
     (
         "@arrive",
         &[
@@ -143,6 +159,8 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ("@effect", &["用着怎么样", "用起来怎么样", "效果怎么样", "效果如何", "效果好", "好用", "效果"]),
     ("@quality", &["质量怎么样", "质量如何", "质量好", "质量"]),
     ("@sensitive", &["敏感肌", "敏感皮肤", "敏感皮"]),
+    ("@child", &["小孩子", "小孩", "孩子", "儿童", "小朋友"]),
+    ("@plump", &["胖胖的", "胖子", "微胖", "偏胖", "胖的", "胖人", "胖mm"]),
 ];
 
 /// Words that carry no meaning for "same question": particles, address terms, deictics, fillers.
@@ -172,6 +190,10 @@ pub const FILLER: &[&str] = &[
     "那个",
     "这款",
     "那款",
+    "款", // jieba cuts 这款什么价格 as 这 款 什么 价格
+    "呗",
+    "东西",
+    "主要",
     "这",
     "那",
     "个",
