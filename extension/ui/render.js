@@ -29,19 +29,26 @@ function age(ms, now, t) {
   return min < 1 ? t.justNow : `${min}${t.minutesAgo}`;
 }
 
-function sparkline(values) {
+// The last 30 minutes of mood, one point a minute, stretched to the panel's width, with its two ends
+// named: unlabelled, a seller cannot tell what the line is.
+function sparkline(values, t) {
   const w = 150, h = 28;
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
+  svg.setAttribute('preserveAspectRatio', 'none');
   svg.setAttribute('class', 'dr-spark');
+  const title = document.createElementNS(SVG, 'title');
+  title.textContent = t.trend;
   const base = document.createElementNS(SVG, 'line');
   Object.entries({ x1: 0, x2: w, y1: h / 2, y2: h / 2, class: 'dr-spark-base' }).forEach(([k, v]) => base.setAttribute(k, v));
   const line = document.createElementNS(SVG, 'polyline');
   const n = Math.max(values.length - 1, 1);
   line.setAttribute('points', values.map((v, i) => `${(i / n) * w},${(h / 2) * (1 - v)}`).join(' '));
   line.setAttribute('class', 'dr-spark-line');
-  svg.append(base, line);
-  return svg;
+  for (const l of [base, line]) l.setAttribute('vector-effect', 'non-scaling-stroke');
+  svg.append(title, base, line);
+  return el('div', { class: 'dr-trend', testid: 'dr-mood-trend' }, svg,
+    el('div', { class: 'dr-trend-axis' }, el('span', {}, t.trendStart), el('span', {}, t.trend), el('span', {}, t.trendEnd)));
 }
 
 export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {}) {
@@ -101,7 +108,7 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
       el('span', {}, `${t.pos} `, el('b', { testid: 'dr-sentiment-pos' }, pct(m.pos))),
       el('span', {}, `${t.neu} `, el('b', { testid: 'dr-sentiment-neu' }, pct(m.neu))),
       el('span', {}, `${t.neg} `, el('b', { testid: 'dr-sentiment-neg' }, pct(m.neg))));
-    return el('div', {}, bar, shares, sparkline(s.mood.sparkline));
+    return el('div', {}, bar, shares, sparkline(s.mood.sparkline, t));
   }
 
   // A complaint spike tops the panel: on a second screen the mood section may be scrolled out of view.
