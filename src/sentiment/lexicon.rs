@@ -134,8 +134,10 @@ pub fn read(text: &str, tokens: &[&str]) -> Reading {
             Entry::Degree(w) => (weight, last_modifier) = (weight * w, unit),
             // 会/不会/掉色 asks whether it fades: the 不 of an A-not-A question negates nothing.
             Entry::Negator
-                if k == 1 && i > 0 && a_not_a(&text[spans[i - 1].0..spans[i - 1].1], &text[spans[i].0..spans[i].1]) => {
-            }
+                if k == 1
+                    && i > 0
+                    && spans[i - 1].1 == spans[i].0
+                    && a_not_a(&text[spans[i - 1].0..spans[i - 1].1], &text[spans[i].0..spans[i].1]) => {}
             Entry::Negator => (flip, last_modifier) = (!flip, unit),
             Entry::Polar(p) if p != 0.0 => {
                 let v = if flip { -0.8 * p * weight } else { p * weight };
@@ -181,7 +183,8 @@ mod tests {
     fn the_not_of_an_a_not_a_question_negates_nothing() {
         assert!(read("会不会掉色", &["会", "不会", "掉色"]).sum < 0.0);
         assert!(read("不会掉色", &["不会", "掉色"]).sum > 0.0);
-        assert!(read("我会不会", &["我", "会", "不会"]).neg == 0);
+        assert!(read("能不能便宜点", &["能", "不能", "便宜", "点"]).sum > 0.0);
+        assert!(read("不能便宜点", &["不能", "便宜", "点"]).sum < 0.0);
     }
 
     #[test]
