@@ -108,6 +108,9 @@ pub fn read(text: &str, tokens: &[&str]) -> Reading {
     let longest = longest();
     // The last two modifiers seen (degree weight or negator), with the unit index they ended at.
     let (mut weight, mut flip, mut last_modifier) = (1.0f32, false, usize::MAX);
+    // Whether the last negator urged (别, 不要): 别骗人了 accuses, so the deed it names counts as
+    // negative, not flipped to praise; 别难过 comforts, and flips as 不难过 does.
+    let mut urged = false;
     let (mut i, mut unit) = (0, 0);
     let words = words();
     let word = |i: usize| words.get(&text[spans[i].0..spans[i].1]).copied().unwrap_or_default();
@@ -128,7 +131,7 @@ pub fn read(text: &str, tokens: &[&str]) -> Reading {
         }
         // Modifiers reach the next two units only (不是很好看: 不是 → 很 → 好看).
         if last_modifier == usize::MAX || unit > last_modifier + 2 {
-            (weight, flip) = (1.0, false);
+            (weight, flip, urged) = (1.0, false, false);
         }
         match entry {
             Entry::Degree(w) => (weight, last_modifier) = (weight * w, unit),
@@ -138,17 +141,23 @@ pub fn read(text: &str, tokens: &[&str]) -> Reading {
                     && i > 0
                     && spans[i - 1].1 == spans[i].0
                     && a_not_a(&text[spans[i - 1].0..spans[i - 1].1], &text[spans[i].0..spans[i].1]) => {}
-            Entry::Negator => (flip, last_modifier) = (!flip, unit),
+            Entry::Negator => {
+                (flip, last_modifier) = (!flip, unit);
+                urged = k == 1 && matches!(&text[spans[i].0..spans[i].1], "别" | "不要");
+            }
             Entry::Polar(p) if p != 0.0 => {
-                let v = if flip { -0.8 * p * weight } else { p * weight };
+                // 别骗人了 urges a stop to a bad deed: an accusation, as negative as the deed.
+                let accuses = flip && urged && p < 0.0 && !is_feeling(&text[spans[i].0..spans[i + k - 1].1]);
+                let turned = flip && !accuses;
+                let v = if turned { -0.8 * p * weight } else { p * weight };
                 sum += v;
-                flipped += flip as u32;
+                flipped += turned as u32;
                 if v > 0.0 {
                     pos += 1;
                 } else {
                     neg += 1;
                 }
-                (weight, flip, last_modifier) = (1.0, false, usize::MAX);
+                (weight, flip, urged, last_modifier) = (1.0, false, false, usize::MAX);
             }
             Entry::Polar(_) => {}
         }
@@ -156,6 +165,15 @@ pub fn read(text: &str, tokens: &[&str]) -> Reading {
         unit += 1;
     }
     Reading { sum, pos, neg, flipped, negators, read: n }
+}
+
+/// Feelings a viewer is urged out of (别难过, 别委屈啦): comfort, which LABELLING.md counts positive.
+fn is_feeling(word: &str) -> bool {
+    const FEELINGS: &[&str] = &[
+        "委屈", "难过", "伤心", "哭", "哭了", "生气", "害怕", "怕", "焦虑", "失望", "累", "emo", "心疼", "难受", "烦",
+        "郁闷",
+    ];
+    FEELINGS.contains(&word)
 }
 
 /// `a` then `not_a` read as one A-not-A question (会 不会, 能 不能, 要 不要), jieba having cut it in two.
@@ -185,6 +203,17 @@ mod tests {
         assert!(read("不会掉色", &["不会", "掉色"]).sum > 0.0);
         assert!(read("能不能便宜点", &["能", "不能", "便宜", "点"]).sum > 0.0);
         assert!(read("不能便宜点", &["不能", "便宜", "点"]).sum < 0.0);
+    }
+
+    #[test]
+    fn urging_to_stop_something_bad_accuses() {
+        for (text, tokens) in [("别骗人了", &["别", "骗人", "了"][..]), ("不要骗人", &["不要", "骗人"])]
+        {
+            let r = read(text, tokens);
+            assert_eq!((r.sum, r.pos, r.neg, r.flipped), (-1.0, 0, 1, 0), "{text}");
+        }
+        assert!(read("别难过", &["别", "难过"]).sum > 0.0, "comfort");
+        assert!(read("不难过", &["不", "难过"]).sum > 0.0);
     }
 
     #[test]
