@@ -390,3 +390,28 @@ fn dump_features() {
     }
     w.flush().expect("flush");
 }
+
+/// English rooms (TikTok LIVE, YouTube, Twitch): questions by form, intents by phrase, mood by lexicon.
+#[test]
+fn english_comments_are_read() {
+    for (s, intent) in [
+        ("How much is this?", "price"),
+        ("link please", "link"),
+        ("do you ship to canada", "shipping"),
+        ("is it true to size", "size_fit"),
+        ("restock when", "stock"),
+        ("what's your name", "host_personal"),
+    ] {
+        assert!(read(s).1, "{s}");
+        assert_eq!(read(s).2, Some(intent), "{s}");
+        assert_eq!(read(s).0, "neu", "{s}");
+    }
+    for s in ["love it", "what a beautiful dress", "What is love  +1", "hello from brazil", "lol"] {
+        assert!(!read(s).1, "{s}");
+    }
+    for (s, mood) in
+        [("love it", "pos"), ("so cute", "pos"), ("this is a scam", "neg"), ("not worth it", "neg"), ("not bad", "pos")]
+    {
+        assert_eq!(read(s).0, mood, "{s}");
+    }
+}

@@ -10,6 +10,7 @@
 
 pub mod choice;
 pub mod ending;
+mod english;
 mod named;
 pub mod overrule;
 pub mod rules;
@@ -136,6 +137,10 @@ pub fn is_question(text: &str, tokens: &[&str]) -> bool {
 
 /// `is_question` from the comment's `Common` ids (the engine hashes them once for every model).
 pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
+    // The model learned from Chinese rooms; English asks by its form (`english.rs`).
+    if english::is_english(text) {
+        return english::asks(text);
+    }
     let Some((l, rule, core)) = logit_with(text, tokens, common) else { return false };
     // A shopping ask in question form (啥价, 链接呢, 有货吗, 有链接不小姐姐) is a question even where the
     // model, which learned mostly from chat, hesitates: these are the questions a seller's room is for;

@@ -76,6 +76,11 @@ pub fn score(text: &str, tokens: &[&str]) -> (Polarity, f32) {
 /// `score` from the comment's `Common` ids (the engine hashes them once for every model).
 pub fn score_with(text: &str, tokens: &[&str], common: &Common) -> (Polarity, f32) {
     let (pol, [pos, neu, neg], (sum, flipped)) = read(text, tokens, common);
+    // The models learned Chinese, and what they make of English words is noise ("what size are you
+    // wearing" read negative): an English comment the lexicon finds nothing in is neutral.
+    if sum == 0.0 && crate::tokenize::is_english(text) {
+        return (Polarity::Neu, 0.0);
+    }
     // Which way: the polarity model, nudged by what the live model learned about live slang (at half
     // weight: it was trained on short comments only, and on long reviews it adds noise).
     let mut s = libm::tanhf(0.5 * (pol + 0.5 * (pos - neg)));
