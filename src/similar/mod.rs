@@ -7,6 +7,7 @@
 //! words differ — 手机 vs 电脑 matters, 怎么 vs 如何 does not. Two questions naming different numbers are
 //! never the same (3号 ≠ 5号).
 
+mod english;
 mod forms;
 mod lists;
 mod numbers;
@@ -208,11 +209,24 @@ fn signature_of(text: &str, tokens: &[&str], asks: u16) -> Signature {
 /// words or a concept keeps its own signature (the pair model weighs its concepts against
 /// open-domain pairs).
 pub fn question_signature(text: &str, tokens: &[&str], intent: Intent) -> Signature {
+    if crate::tokenize::is_english(text) {
+        return english::signature(text, intent_concept(intent));
+    }
     let mut sig = signature(text, tokens);
     if !sig.words.is_empty() || !sig.concepts.is_empty() {
         return sig; // 包邮吗 says @free_ship whether its intent reads promo or shipping
     }
-    let concept = match intent {
+    let Some(concept) = intent_concept(intent) else { return sig };
+    let id = concept_id(concept);
+    if let Err(at) = sig.concepts.binary_search(&id) {
+        sig.concepts.insert(at, id);
+    }
+    sig
+}
+
+/// The concept a commerce intent asks about, for a question that names none itself.
+fn intent_concept(intent: Intent) -> Option<&'static str> {
+    Some(match intent {
         Intent::Price => "@price",
         Intent::Link => "@link",
         Intent::SizeFit => "@size",
@@ -221,13 +235,8 @@ pub fn question_signature(text: &str, tokens: &[&str], intent: Intent) -> Signat
         Intent::Shipping => "@ship",
         Intent::AfterSale => "@return",
         Intent::Usage => "@usage",
-        _ => return sig,
-    };
-    let id = concept_id(concept);
-    if let Err(at) = sig.concepts.binary_search(&id) {
-        sig.concepts.insert(at, id);
-    }
-    sig
+        _ => return None,
+    })
 }
 
 fn is_filler(token: &str) -> bool {
