@@ -1,5 +1,5 @@
 """Features exactly as the engine computes them: the texts go through the `dump_features` test in
-tests/quality.rs (the engine's own cleaning, jieba tokens and feature functions), so training can
+tests/models.rs (the engine's own cleaning, jieba tokens and feature functions), so training can
 never drift from what the shipped model is scored on. Results are cached in target/train/ by a hash
 of the input and of the feature code."""
 import hashlib
@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parents[2]
 CACHE = REPO / "target" / "train"
 # The code whose change invalidates cached features.
 FEATURE_CODE = ["src/sentiment", "src/question", "src/intent", "src/similar", "src/data", "src/clean.rs",
-                "src/tokenize.rs", "src/analysis.rs", "tests/quality.rs"]
+                "src/tokenize.rs", "src/analysis.rs", "tests/models.rs"]
 
 
 def code_hash():
@@ -30,7 +30,7 @@ def code_hash():
 def build():
     """Compiles the featurizer once (cargo prints its own progress)."""
     print("featurize: building the engine's featurizer (cargo test --release --no-run)", file=sys.stderr)
-    subprocess.run(["cargo", "test", "--release", "--quiet", "--test", "quality", "--no-run"], cwd=REPO, check=True)
+    subprocess.run(["cargo", "test", "--release", "--quiet", "--test", "models", "--no-run"], cwd=REPO, check=True)
 
 
 def _run(lines, mode, name):
@@ -42,7 +42,7 @@ def _run(lines, mode, name):
         inp = CACHE / f"{name}-{key}.in"
         inp.write_bytes(data)
         env = dict(os.environ, DANMU_DUMP_IN=str(inp), DANMU_DUMP_OUT=str(out) + ".part", DANMU_DUMP_MODE=mode)
-        subprocess.run(["cargo", "test", "--release", "--quiet", "--test", "quality", "--", "--ignored", "--exact",
+        subprocess.run(["cargo", "test", "--release", "--quiet", "--test", "models", "--", "--ignored", "--exact",
                         "dump_features"], cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL)
         os.replace(str(out) + ".part", out)
         inp.unlink()

@@ -1,5 +1,5 @@
 """src/data/model_fixture.tsv: what the shipped models must output on fixed inputs, computed here from
-the written model files and the engine's own features. tests/quality.rs recomputes them with the
+the written model files and the engine's own features. tests/models.rs recomputes them with the
 engine: if features change without `make train`, or a model file is edited by hand, it fails."""
 import numpy as np
 
@@ -26,7 +26,7 @@ def write(out_dir, log):
     px = F.pairs(pairs, "fixture_pairs")
     pl = E.logits(sim_m, [r["ids"] for r in px], [r["dense"] for r in px])[:, 0]
     with open(out_dir / "model_fixture.tsv", "w", encoding="utf-8") as f:
-        f.write("# Expected model outputs (scripts/train/fixture.py); checked by tests/quality.rs.\n")
+        f.write("# Expected model outputs (scripts/train/fixture.py); checked by tests/models.rs.\n")
         f.write("# text<TAB>polarity<TAB>live pos neu neg<TAB>question logit | pair<TAB>a<TAB>b<TAB>logit\n")
         for t, p, lv, q in zip(texts, pol, live, ql):
             f.write(f"{F.one_line(t)}\t{p:.5f}\t{lv[0]:.5f} {lv[1]:.5f} {lv[2]:.5f}\t{q:.5f}\n")

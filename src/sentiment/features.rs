@@ -1,5 +1,5 @@
 //! What the sentiment models see of a comment, as hashed feature ids. One function serves both the
-//! engine and training (`tests/quality.rs` dumps these ids for `scripts/train/`), so the features a
+//! engine and training (`tests/models.rs` dumps these ids for `scripts/train/`), so the features a
 //! model was trained on are, by construction, the ones it is scored on.
 
 use super::lexicon;
