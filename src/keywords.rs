@@ -28,6 +28,7 @@ pub fn is_stopword(token: &str) -> bool {
             include_str!("data/stopwords_iso_zh.txt")
                 .lines()
                 .chain(include_str!("data/stopwords_live.txt").lines())
+                .chain(include_str!("data/stopwords_en.txt").lines())
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .collect()
@@ -198,6 +199,11 @@ mod tests {
         assert!(!is_keyword("什么"));
         assert!(!is_keyword("12"));
         assert!(!is_keyword("?"));
+        // English rooms: function words and reactions are no topic.
+        assert!(is_keyword("color"));
+        for w in ["the", "is", "much", "lol"] {
+            assert!(!is_keyword(w), "{w}");
+        }
     }
 
     #[test]
