@@ -84,6 +84,30 @@ pub fn yes_no_content(chars: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// Words that ask "what" or "how many" without changing about what: 有几个颜色 = 有什么颜色,
+/// 一盒几片 = 一盒多少片, 多大容量 = 容量多少. 哪里 (where) is not among them: 去哪里玩 ≠ 去玩什么.
+const OPEN_WORDS: &[&str] = &["多少", "多大", "几个", "几", "什么", "啥", "哪些", "哪个", "哪款", "哪种"];
+const OPEN_FILLER: &[char] = &['呢', '啊', '呀', '的', '了', '有'];
+
+/// What an open question asks about: its characters (`Signature::chars`) without its "what" and
+/// "how many" words and particles, in order. Lazy, like `yes_no_content`.
+pub fn open_content(chars: &str) -> impl Iterator<Item = char> + '_ {
+    let mut rest = chars;
+    std::iter::from_fn(move || {
+        while let Some(c) = rest.chars().next() {
+            if let Some(w) = OPEN_WORDS.iter().find(|w| rest.starts_with(**w)) {
+                rest = &rest[w.len()..];
+                continue;
+            }
+            rest = &rest[c.len_utf8()..];
+            if !OPEN_FILLER.contains(&c) {
+                return Some(c);
+            }
+        }
+        None
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,6 +59,8 @@ const ASKS: &[&[&str]] = &[
 
 /// The kind of 吗 in `ASKS`.
 const YES_NO: usize = 7;
+/// The kinds of "what" (什么, with 哪 for 哪些/哪个), "how many" (多少, 几) and 呢 in `ASKS`.
+const OPEN_ASKS: u16 = 1 << 0 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 10;
 
 /// Every concept phrase in one automaton, longest match first at each position.
 fn concept_matcher() -> &'static (AhoCorasick, Vec<u8>) {
@@ -277,6 +279,20 @@ pub fn score_shaped((a, sha): (&Signature, &Shape), (b, shb): (&Signature, &Shap
             return 1.0;
         }
     }
+    if a.asks & !OPEN_ASKS == 0
+        && b.asks & !OPEN_ASKS == 0
+        && a.asks != 0
+        && b.asks != 0
+        && a.numbers == b.numbers
+        && a.concepts == b.concepts
+    {
+        // An open question is its content too: 一盒几片 / 一盒多少片, 有哪些颜色 / 有什么颜色. The pair
+        // model learned from open-domain pairs that a different question word is a different ask.
+        let mut content = forms::open_content(&a.chars).peekable();
+        if content.peek().is_some() && content.eq(forms::open_content(&b.chars)) {
+            return 1.0;
+        }
+    }
     let p = 1.0 / (1.0 + libm::exp(-pair::logit_shaped((a, sha), (b, shb)) as f64));
     if a.numbers.len() != b.numbers.len() {
         return p * 0.7; // "多少钱" vs "3号多少钱": related, but not the same ask
@@ -373,6 +389,14 @@ mod tests {
             ("有没有黑色", "黑色还有吗"),
             ("3号链接多少钱", "三号什么价"),
             ("会掉色吗", "褪色吗"),
+            // An open question is its content (一盒几片 = 一盒多少片), and the asks of 2026-12-02.
+            ("一盒几片", "一盒多少片"),
+            ("有什么颜色", "颜色有哪些"),
+            ("偏大还是偏小", "尺码标准吗"),
+            ("可以机洗吗", "能放洗衣机洗吗"),
+            ("几天发货", "什么时候发货"),
+            ("哪里产的", "产地是哪"),
+            ("有小样吗", "有试用装吗"),
         ] {
             assert!(same_question(a, b), "{a} / {b}");
         }
@@ -383,6 +407,9 @@ mod tests {
             ("有黑色吗", "有白色吗"),
             ("防水吗", "防晒吗"),
             ("主播身高多少", "主播体重多少"),
+            ("去哪里玩", "去玩什么"),
+            ("尺码偏大吗", "穿什么码"),
+            ("福袋什么时候发", "什么时候发货"),
         ] {
             assert!(!same_question(a, b), "{a} / {b}");
         }
