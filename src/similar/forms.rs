@@ -60,9 +60,12 @@ fn fold_a_not_a(text: &str) -> Option<String> {
     folded.then_some(out)
 }
 
-/// Words, then characters, that do not change what a yes-or-no question asks: modals, particles,
-/// copula.
-const YES_NO_WORDS: &[&str] = &["可以", "容易"];
+/// Words, then characters, that do not change what a yes-or-no question asks: modals, degree,
+/// "comes with" (有电池吗 = 带电池吗), deictics, particles, copula.
+const YES_NO_WORDS: &[&str] = &[
+    "可以", "容易", "很", "非常", "特别", "比较", "包含", "含有", "自带", "带", "这个", "那个", "这款", "那款", "这件",
+    "那件", "这种",
+];
 const YES_NO_FILLER: &[char] = &['吗', '嘛', '么', '呢', '啊', '呀', '的', '了', '是', '会', '能', '还', '有'];
 
 /// What a yes-or-no question asks about: its characters (`Signature::chars`) without those.
@@ -86,7 +89,24 @@ pub fn yes_no_content(chars: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Words that ask "what" or "how many" without changing about what: 有几个颜色 = 有什么颜色,
 /// 一盒几片 = 一盒多少片, 多大容量 = 容量多少. 哪里 (where) is not among them: 去哪里玩 ≠ 去玩什么.
-const OPEN_WORDS: &[&str] = &["多少", "多大", "几个", "几", "什么", "啥", "哪些", "哪个", "哪款", "哪种"];
+const OPEN_WORDS: &[&str] = &[
+    "多少种",
+    "多少款",
+    "多少",
+    "多大",
+    "哪几种",
+    "哪几个",
+    "几种",
+    "几款",
+    "几个",
+    "几",
+    "什么",
+    "啥",
+    "哪些",
+    "哪个",
+    "哪款",
+    "哪种",
+];
 const OPEN_FILLER: &[char] = &['呢', '啊', '呀', '的', '了', '有'];
 
 /// What an open question asks about: its characters (`Signature::chars`) without its "what" and
