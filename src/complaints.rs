@@ -99,8 +99,26 @@ const COMPLAINTS: [&[&str]; 8] = [
         "链接点不开",
         "点不进去",
     ],
-    // The stream itself: viewers hear or see nothing, and the host, who cannot, must know at once.
-    &["没声音", "听不清", "听不见", "黑屏"],
+    // The stream itself: viewers hear or see nothing, and the host, who cannot, must know at once; or
+    // their questions go unanswered (几号链接都不说, 问了半天都不回).
+    &[
+        "没声音",
+        "听不清",
+        "听不见",
+        "黑屏",
+        "都不说",
+        "也不说",
+        "都不回",
+        "也不回",
+        "不回我",
+        "不理我",
+        "都不理",
+        "不回答",
+        "问了好几遍",
+        "问了好多遍",
+        "问了几遍",
+        "问了半天",
+    ],
 ];
 
 /// Topics a viewer complains about in a statement (掉色了, 要退款) but also asks about (会掉色吗,
@@ -208,7 +226,8 @@ mod tests {
         );
         assert_eq!(complaint("客服不理人", false, &Pairs::of("客服不理人")).map(|t| TOPIC_NAMES[t]), Some("客服"));
         assert_eq!(complaint("掉色了", false, &Pairs::of("掉色了")).map(|t| TOPIC_NAMES[t]), Some("质量"));
-        for s in ["卡了", "声音太小了", "画面模糊"] {
+        for s in ["卡了", "声音太小了", "画面模糊", "几号链接都不说", "问了半天都不回", "主播都不理我"]
+        {
             assert_eq!(complaint(s, false, &Pairs::of(s)).map(|t| TOPIC_NAMES[t]), Some("直播"), "{s}");
         }
         assert_eq!(complaint("怎么没声音了", true, &Pairs::of("怎么没声音了")).map(|t| TOPIC_NAMES[t]), Some("直播"));
