@@ -264,7 +264,7 @@ def eval_commerce(binary):
         M.accuracy([o["intent"] for _, o in asked], [r[2] for r, _ in asked]), None, None, "")
     add(sec, "probes: sentiment accuracy", "probes", len(rows),
         M.accuracy([o["sentiment"] for o in out], [r[3] for r in rows]), None, None, "")
-    for name in ("dev", "check", "check2", "check3", "check4"):
+    for name in ("dev", "check", "check2", "check3", "check4", "check5"):
         path = REPO / "tests/data/commerce" / f"paraphrases_{name}.txt"
         groups = [line.strip().split("|") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         same = [(a, b) for g in groups for a, b in itertools.combinations(g, 2)]
