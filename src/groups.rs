@@ -197,7 +197,7 @@ impl Groups {
         candidates
             .iter()
             .map(|&(_, i)| (i, similar::score_shaped((sig, shape), (&self.groups[i].seed, &self.shapes[i]))))
-            .filter(|(_, s)| *s >= similar::SAME)
+            .filter(|&(i, s)| s >= similar::threshold(sig, &self.groups[i].seed))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i)
     }

@@ -19,8 +19,10 @@ pub fn run(args: &InputArgs) -> CliResult {
     for row in rows {
         match row {
             Ok((_, a, b)) => {
-                let s = similar::score(&signature(&a), &signature(&b));
-                writeln!(out, "{{\"same\":{},\"score\":{:.4}}}", s >= similar::SAME, s).map_err(write_err)?;
+                let (a, b) = (signature(&a), signature(&b));
+                let s = similar::score(&a, &b);
+                writeln!(out, "{{\"same\":{},\"score\":{:.4}}}", s >= similar::threshold(&a, &b), s)
+                    .map_err(write_err)?;
                 used += 1;
             }
             Err(bad) => skipped.report(&bad),

@@ -55,7 +55,7 @@ pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
     // The characters the pair model compares: the concepts, then the words, in a fixed order.
     let mut chars: String = concepts.iter().map(|&c| concept_char(c)).collect();
     chars.extend(words.iter().flat_map(|w| w.chars()).take(super::MAX_CHARS.saturating_sub(concepts.len())));
-    Signature { concepts, words, numbers: numbers_in(text), chars, asks: 0 }
+    Signature { concepts, words, numbers: numbers_in(text), chars, asks: 0, buying: None }
 }
 
 #[cfg(test)]
