@@ -3,7 +3,8 @@
 //!
 //! Bounded: at most `MAX_GROUPS` groups (the coldest unanswered one is dropped for a new one, one-offs
 //! before recurring ones), at most `MAX_VARIANTS` texts per group, and askers counted in a `Distinct`
-//! sketch.
+//! sketch. A recurring group that is dropped is kept aside for the session report (at most
+//! `MAX_RETIRED`, the most asked), so a long stream's report still lists what its first hour asked.
 
 mod candidates;
 
@@ -18,6 +19,8 @@ pub const MAX_GROUPS: usize = 128;
 /// Recurring groups (asked twice or more) protected from eviction by one-offs: half the groups.
 const KEPT_RECURRING: usize = MAX_GROUPS / 2;
 const MAX_VARIANTS: usize = 8;
+/// Dropped recurring groups kept for `all_time`: more than the report lists (20).
+const MAX_RETIRED: usize = 32;
 const MAX_CANDIDATES: usize = 12;
 const HOT_HALF_LIFE_MS: f64 = 3.0 * 60_000.0;
 const BASE_HALF_LIFE_MS: f64 = 15.0 * 60_000.0;
@@ -39,6 +42,30 @@ struct Group {
     base: f64,
     answered_ms: Option<i64>,
     flood: bool,
+}
+
+impl Group {
+    /// Takes in an earlier group of the same ask: its askers, counts, wordings and times.
+    fn absorb(&mut self, old: &Group) {
+        self.users.merge(&old.users);
+        self.count += old.count;
+        self.first_ms = self.first_ms.min(old.first_ms);
+        self.last_ms = self.last_ms.max(old.last_ms);
+        self.hot += old.hot;
+        self.base += old.base;
+        self.flood |= old.flood;
+        for (intent, n) in &old.intents {
+            *self.intents.entry(*intent).or_default() += n;
+        }
+        for (text, n) in &old.variants {
+            match self.variants.iter_mut().find(|v| &v.0 == text) {
+                Some(v) => v.1 += n,
+                None => self.variants.push((text.clone(), *n)),
+            }
+        }
+        self.variants.sort_by_key(|v| std::cmp::Reverse(v.1));
+        self.variants.truncate(MAX_VARIANTS);
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,6 +95,8 @@ pub struct Groups {
     hot_clock: DecayClock,
     base_clock: DecayClock,
     started_ms: Option<i64>,
+    /// Recurring groups dropped from `groups`, for `all_time` only.
+    retired: Vec<Group>,
     /// hash64(feature: concept, word or number) → indices into `groups`; rebuilt after a restore. A
     /// hash collision only adds a candidate that the score then rejects.
     #[serde(skip)]
@@ -90,6 +119,7 @@ impl Default for Groups {
             hot_clock: DecayClock::new(HOT_HALF_LIFE_MS),
             base_clock: DecayClock::new(BASE_HALF_LIFE_MS),
             started_ms: None,
+            retired: Vec::new(),
             index: FxHashMap::default(),
             shared: Vec::new(),
             candidates: Vec::new(),
@@ -129,10 +159,10 @@ impl Groups {
     pub fn add(&mut self, text: &str, sig: &Signature, intent: Intent, user: u64, flood: bool, now_ms: i64) -> u32 {
         self.started_ms.get_or_insert(now_ms);
         if let Some(f) = self.hot_clock.rebase(now_ms) {
-            self.groups.iter_mut().for_each(|g| g.hot /= f);
+            self.groups.iter_mut().chain(self.retired.iter_mut()).for_each(|g| g.hot /= f);
         }
         if let Some(f) = self.base_clock.rebase(now_ms) {
-            self.groups.iter_mut().for_each(|g| g.base /= f);
+            self.groups.iter_mut().chain(self.retired.iter_mut()).for_each(|g| g.base /= f);
         }
         // The pair model's view of the question, when scoring needed it: a new group keeps it.
         let mut shape = None;
@@ -239,10 +269,26 @@ impl Groups {
             })
             .expect("MAX_GROUPS > 0");
         self.unindex_group(victim);
-        self.groups[victim] = g;
+        let dropped = std::mem::replace(&mut self.groups[victim], g);
         self.shapes[victim] = shape;
         self.index_group(victim);
+        if dropped.count >= 2 {
+            self.retire(dropped);
+        }
         victim
+    }
+
+    /// Keeps a dropped recurring group for the report; past `MAX_RETIRED`, the least asked goes.
+    fn retire(&mut self, g: Group) {
+        self.retired.push(g);
+        if self.retired.len() > MAX_RETIRED {
+            let least = (0..self.retired.len())
+                .min_by_key(|&i| {
+                    (self.retired[i].users.count(), self.retired[i].count, std::cmp::Reverse(self.retired[i].id))
+                })
+                .expect("not empty");
+            self.retired.swap_remove(least);
+        }
     }
 
     /// Marks a group answered: it leaves the live list until someone asks it again.
@@ -274,10 +320,23 @@ impl Groups {
         v
     }
 
-    /// The report: every group by unique askers, then count.
+    /// The report: every group, and those dropped while recurring, by unique askers, then count. A
+    /// dropped group whose ask came back is counted with the group that took it up.
     pub fn all_time(&self, n: usize, now_ms: i64) -> Vec<HotQuestion> {
         let hb = self.hot_clock.boost(now_ms);
-        let mut v: Vec<HotQuestion> = self.groups.iter().map(|g| self.view(g, now_ms, hb)).collect();
+        let mut all = self.groups.clone();
+        for r in &self.retired {
+            let (sig, shape) = (&r.seed, Shape::of(&r.seed));
+            let same = all.iter().position(|g| {
+                let s = similar::score_shaped((sig, &shape), (&g.seed, &Shape::of(&g.seed)));
+                s >= similar::threshold(sig, &g.seed)
+            });
+            match same {
+                Some(i) => all[i].absorb(r),
+                None => all.push(r.clone()),
+            }
+        }
+        let mut v: Vec<HotQuestion> = all.iter().map(|g| self.view(g, now_ms, hb)).collect();
         v.sort_by(|a, b| b.users.cmp(&a.users).then(b.count.cmp(&a.count)).then(a.id.cmp(&b.id)));
         v.truncate(n);
         v
@@ -370,5 +429,32 @@ mod tests {
         let all = g.all_time(3, 3_700_000);
         assert_eq!((all[0].id, all[0].count, all[0].users), (a, 2, 2));
         assert!(g.len() <= MAX_GROUPS);
+    }
+
+    /// More recurring asks than the groups keep: the report still counts the first hour's, and one
+    /// that comes back after it was dropped is one entry.
+    #[test]
+    fn the_report_keeps_dropped_recurring_questions() {
+        let mut g = Groups::default();
+        let first = add(&mut g, "几点下播", 1, 0);
+        for u in 2..6 {
+            add(&mut g, "几点下播", u, u as i64 * 1000);
+        }
+        // Two hundred recurring asks later (each twice, each its own number), the first is dropped.
+        for i in 0..200u64 {
+            for k in 0..2 {
+                add(&mut g, &format!("{i}号多少钱"), 100 + 2 * i + k, 10_000 + (2 * i + k) as i64 * 6000);
+            }
+        }
+        assert!(g.hot(MAX_GROUPS, 2_500_000).iter().all(|q| q.id != first), "dropped from the live groups");
+        let all = g.all_time(3, 2_500_000);
+        assert_eq!((all[0].id, all[0].count, all[0].users), (first, 5, 5));
+        // Asked again by two viewers, one of them new: one entry, askers counted once.
+        add(&mut g, "什么时候下播", 1, 2_600_000);
+        add(&mut g, "几点下播", 99, 2_601_000);
+        let all = g.all_time(3, 2_700_000);
+        assert_eq!((all[0].count, all[0].users), (7, 6));
+        assert!(all[1].count <= 2);
+        assert!(g.retired.len() <= MAX_RETIRED);
     }
 }

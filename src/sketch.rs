@@ -142,6 +142,14 @@ impl Distinct {
         self.mins.binary_search(&hash).is_ok()
     }
 
+    /// The union with another sketch of the same `k`: the `k` smallest of both.
+    pub fn merge(&mut self, other: &Distinct) {
+        self.mins.extend_from_slice(&other.mins);
+        self.mins.sort_unstable();
+        self.mins.dedup();
+        self.mins.truncate(self.k as usize);
+    }
+
     pub fn count(&self) -> u64 {
         if self.mins.len() < self.k as usize {
             return self.mins.len() as u64;
