@@ -324,16 +324,18 @@ impl Groups {
     /// dropped group whose ask came back is counted with the group that took it up.
     pub fn all_time(&self, n: usize, now_ms: i64) -> Vec<HotQuestion> {
         let hb = self.hot_clock.boost(now_ms);
-        let mut all = self.groups.clone();
+        let (mut all, mut shapes) = (self.groups.clone(), self.shapes.clone());
         for r in &self.retired {
             let (sig, shape) = (&r.seed, Shape::of(&r.seed));
-            let same = all.iter().position(|g| {
-                let s = similar::score_shaped((sig, &shape), (&g.seed, &Shape::of(&g.seed)));
-                s >= similar::threshold(sig, &g.seed)
+            let same = all.iter().zip(&shapes).position(|(g, gs)| {
+                similar::score_shaped((sig, &shape), (&g.seed, gs)) >= similar::threshold(sig, &g.seed)
             });
             match same {
                 Some(i) => all[i].absorb(r),
-                None => all.push(r.clone()),
+                None => {
+                    all.push(r.clone());
+                    shapes.push(shape);
+                }
             }
         }
         let mut v: Vec<HotQuestion> = all.iter().map(|g| self.view(g, now_ms, hb)).collect();

@@ -71,15 +71,24 @@ const YES_NO_FILLER: &[char] = &['吗', '嘛', '么', '呢', '啊', '呀', '的'
 /// What a yes-or-no question asks about: its characters (`Signature::chars`) without those.
 /// Lazy: grouping compares it against every candidate, mostly to tell at the first characters.
 pub fn yes_no_content(chars: &str) -> impl Iterator<Item = char> + '_ {
+    content(chars, YES_NO_WORDS, YES_NO_FILLER)
+}
+
+/// `chars` without `words` (tried first, at each position) and then without `filler` characters.
+fn content<'a>(
+    chars: &'a str,
+    words: &'static [&'static str],
+    filler: &'static [char],
+) -> impl Iterator<Item = char> + 'a {
     let mut rest = chars;
     std::iter::from_fn(move || {
         while let Some(c) = rest.chars().next() {
-            if let Some(w) = YES_NO_WORDS.iter().find(|w| rest.starts_with(**w)) {
+            if let Some(w) = words.iter().find(|w| rest.starts_with(**w)) {
                 rest = &rest[w.len()..];
                 continue;
             }
             rest = &rest[c.len_utf8()..];
-            if !YES_NO_FILLER.contains(&c) {
+            if !filler.contains(&c) {
                 return Some(c);
             }
         }
@@ -112,20 +121,7 @@ const OPEN_FILLER: &[char] = &['呢', '啊', '呀', '的', '了', '有'];
 /// What an open question asks about: its characters (`Signature::chars`) without its "what" and
 /// "how many" words and particles, in order. Lazy, like `yes_no_content`.
 pub fn open_content(chars: &str) -> impl Iterator<Item = char> + '_ {
-    let mut rest = chars;
-    std::iter::from_fn(move || {
-        while let Some(c) = rest.chars().next() {
-            if let Some(w) = OPEN_WORDS.iter().find(|w| rest.starts_with(**w)) {
-                rest = &rest[w.len()..];
-                continue;
-            }
-            rest = &rest[c.len_utf8()..];
-            if !OPEN_FILLER.contains(&c) {
-                return Some(c);
-            }
-        }
-        None
-    })
+    content(chars, OPEN_WORDS, OPEN_FILLER)
 }
 
 #[cfg(test)]
