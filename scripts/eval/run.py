@@ -187,6 +187,18 @@ def eval_live(binary, py, timings, meta):
         add(sec, "question precision", name, n, ours_q["p"], None, rx_q["p"], "regex")
         add(sec, "question recall", name, n, ours_q["r"], None, rx_q["r"], "regex")
         if name == "report":
+            # How far a second, blind reading of the same comments agrees with the labels, and how
+            # the engine scores against that reading: the ceiling the targets sit under, and the
+            # spread a held-out set labelled by other people can bring.
+            second = [S.load_douyin_second()[r["row"]] for r in rows]
+            add(sec, "question F1: 2nd reading vs labels (info)", name, n,
+                M.prf([q for q, _ in second], gold_q)["f1"], None, None, "", "agreement of two readers")
+            add(sec, "question F1 vs the 2nd reading (info)", name, n,
+                M.prf([o["is_question"] for o in out], [q for q, _ in second])["f1"])
+            add(sec, "sentiment mF1: 2nd reading vs labels (info)", name, n,
+                M.macro_f1([s for _, s in second], gold_s), None, None, "", "agreement of two readers")
+            add(sec, "sentiment mF1 vs the 2nd reading (info)", name, n,
+                M.macro_f1(pred_s, [s for _, s in second]))
             qi = [(r, o) for r, o in zip(rows, out) if r["question"]]
             add(sec, "intent accuracy on gold questions (info)", name, len(qi),
                 M.accuracy([o["intent"] for _, o in qi], [r["intent"] for r, _ in qi]), None, None, "",

@@ -97,6 +97,17 @@ def is_douyin_report(streamer_id: str) -> bool:
     return bucket(streamer_id, 10) < DOUYIN_REPORT_BUCKETS
 
 
+@lru_cache(maxsize=None)
+def load_douyin_second():
+    """A second, blind reading of the same Douyin comments (LABELLING.md): row -> (question, sentiment).
+    Information only: it measures how far two readers agree, and nothing trains on it."""
+    out = {}
+    for line in list(open(LABELLED / "douyin_second.tsv", encoding="utf-8"))[1:]:  # skip the header
+        row, q, sent = line.rstrip("\n").split("\t")
+        out[int(row)] = (q == "1", sent)
+    return out
+
+
 def douyin_split(report: bool):
     return [r for r in load_douyin() if is_douyin_report(r["streamer"]) == report]
 
