@@ -26,6 +26,7 @@ pub mod praise;
 pub mod prefetch;
 pub mod question;
 pub mod report;
+pub mod selling;
 pub mod sentiment;
 pub mod similar;
 pub mod sketch;

@@ -276,6 +276,15 @@ def eval_commerce(binary):
         M.accuracy([o["intent"] for _, o in asked], [r[2] for r, _ in asked]), None, None, "")
     add(sec, "probes: sentiment accuracy", "probes", len(rows),
         M.accuracy([o["sentiment"] for o in out], [r[3] for r in rows]), None, None, "")
+    # Buyers' comments with their mood, each set fed as one room (the selling-room reading turns on
+    # once its viewers keep asking to buy).
+    for name in ("mood_check", "mood_check2"):
+        path = REPO / "tests/data/commerce" / f"{name}.tsv"
+        rows = [line.rsplit("\t", 1) for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+        out, _ = run_cli(binary, "classify", [{"text": t} for t, _ in rows])
+        gold = [g for _, g in rows]
+        add(sec, "mood macro-F1 (pos/neu/neg)", name, len(rows), M.macro_f1([o["sentiment"] for o in out], gold),
+            None, None, "", "written buyers' comments, a third of each class")
     for name in ("dev", "check", "check2", "check3", "check4", "check5"):
         path = REPO / "tests/data/commerce" / f"paraphrases_{name}.txt"
         groups = [line.strip().split("|") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

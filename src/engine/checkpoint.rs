@@ -17,7 +17,7 @@ pub enum CheckpointError {
 const MAGIC: &[u8; 4] = b"DRCK";
 /// 2 since the count of comments whose time was assumed (`Totals::untimed`) joined the state; 3 since
 /// a question's signature keeps its buying intent (`similar::Signature::buying`).
-const VERSION: u16 = 3;
+const VERSION: u16 = 4;
 
 impl Engine {
     /// The whole state as bytes (magic, version, postcard).

@@ -16,7 +16,8 @@ use crate::intent::Intent;
 use crate::keywords::{self, Keywords};
 use crate::newwords::NewWords;
 use crate::poll::Polls;
-use crate::sentiment::Polarity;
+use crate::selling::Selling;
+use crate::sentiment::{self, Polarity};
 use crate::sketch::{Distinct, hash64};
 use crate::snapshot::{Mood, SCHEMA, Snapshot, Totals};
 use crate::summary::{Lang, Scope, local_summary};
@@ -85,6 +86,7 @@ struct State {
     floods: Floods,
     timeline: Timeline,
     alerts: Alerts,
+    selling: Selling,
     /// Last batch applied per source (a tab's frame), for exactly-once delivery over retries.
     applied: Vec<(String, u64)>,
 }
@@ -124,6 +126,7 @@ impl Engine {
                 floods: Floods::default(),
                 timeline: Timeline::default(),
                 alerts: Alerts::default(),
+                selling: Selling::default(),
                 applied: Vec::new(),
             },
             spans: Vec::new(),
@@ -270,14 +273,19 @@ impl Engine {
             _ => None,
         };
         s.demand.observe(norm, &a.links, a.is_question, user, now);
-        s.timeline.comment(now, a.is_question, a.polarity, a.score);
+        let buying = a.is_question && a.intent.is_some_and(Intent::is_buying);
+        let polarity = match s.selling.observe(buying) {
+            true => sentiment::in_selling_room(a.polarity, a.score, norm, a.is_question),
+            false => a.polarity,
+        };
+        s.timeline.comment(now, a.is_question, polarity, a.score);
         // A complaint counts under what it is about (发货, 客服), a comment the models call negative
         // under its keywords.
         let topic = a.complaint.map(|t| complaints::TOPIC_NAMES[t as usize]);
         let words = tokens().map(|(t, _)| t).filter(|t| topic.is_none() && keywords::is_keyword(t));
-        s.alerts.observe(a.polarity == Polarity::Neg || topic.is_some(), &a.text, topic.into_iter().chain(words), now);
+        s.alerts.observe(polarity == Polarity::Neg || topic.is_some(), &a.text, topic.into_iter().chain(words), now);
         s.counters.questions += a.is_question as u64;
-        match a.polarity {
+        match polarity {
             Polarity::Pos => s.counters.pos += 1,
             Polarity::Neu => s.counters.neu += 1,
             Polarity::Neg => s.counters.neg += 1,
@@ -286,7 +294,7 @@ impl Engine {
             kind: Kind::Comment,
             is_question: a.is_question,
             intent: a.intent,
-            sentiment: a.polarity,
+            sentiment: polarity,
             score: a.score,
             group,
         }

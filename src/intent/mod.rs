@@ -29,6 +29,13 @@ pub enum Intent {
 }
 
 impl Intent {
+    /// What a viewer about to buy asks: price, link, size, stock, promotion, shipping, after-sale.
+    /// The wider intents (usage, product, host, requests) are asked in any room.
+    pub fn is_buying(self) -> bool {
+        use Intent::*;
+        matches!(self, Price | Link | SizeFit | Stock | Promo | Shipping | AfterSale)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Intent::Price => "price",

@@ -244,9 +244,7 @@ const SHORT_ASK_CHARS: usize = 12;
 /// after-sale) of a short question. The wider intents (usage, product, host, requests) cover too many
 /// different asks.
 fn buying(text: &str, intent: Intent) -> Option<Intent> {
-    use Intent::*;
-    let buys = matches!(intent, Price | Link | SizeFit | Stock | Shipping | Promo | AfterSale);
-    (buys && text.chars().count() <= SHORT_ASK_CHARS).then_some(intent)
+    (intent.is_buying() && text.chars().count() <= SHORT_ASK_CHARS).then_some(intent)
 }
 
 /// The concept a commerce intent asks about, for a question that names none itself.
