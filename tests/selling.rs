@@ -36,7 +36,10 @@ fn a_buyers_complaint_reads_negative_where_the_room_sells() {
         selling.insert(i * 10, Comment::by(format!("b{i}"), *ask, T0 + i as i64 * 10_000 + 1));
     }
     assert_eq!(read_after(&chat(300), complaint), Polarity::Neu, "the model's own reading, in a chat room");
-    assert_eq!(read_after(&selling, complaint), Polarity::Neg);
+    for complaint in [complaint, "线头好多 做工太粗糙", "这锅用两次就掉涂层了", "衣服比图片薄太多了"]
+    {
+        assert_eq!(read_after(&selling, complaint), Polarity::Neg, "{complaint}");
+    }
     // A neutral question the review-trained polarity reads as negative stays the model's.
     assert_eq!(read_after(&selling, "这两个有什么区别"), Polarity::Neu);
 }
