@@ -21,7 +21,7 @@ use crate::intent::Intent;
 
 use crate::tokenize::is_alnum;
 use aho_corasick::{AhoCorasick, MatchKind};
-use lists::{CONCEPTS, FILLER};
+use lists::{CONCEPTS, FILLER, IMPLIED};
 use numbers::numbers_in;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -64,6 +64,8 @@ const ASKS: &[&[&str]] = &[
 
 /// The kind of 吗 in `ASKS`.
 const YES_NO: usize = 7;
+/// The kind of 怎么 in `ASKS`.
+const HOW: usize = 1;
 /// The kinds of "what" (什么, with 哪 for 哪些/哪个), "how many" (多少, 几) and 呢 in `ASKS`.
 const OPEN_ASKS: u16 = 1 << 0 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 10;
 
@@ -180,7 +182,7 @@ fn signature_of(text: &str, tokens: &[&str], asks: u16) -> Signature {
         offset = b;
         // Stickers and emoji ([比心], 😂) say how, not what: 价格多少 😂 asks what 多少钱 asks.
         let decoration = (t.starts_with('[') && t.ends_with(']')) || !t.chars().any(is_alnum);
-        if covered.iter().any(|&(x, y, _)| a < y && x < b) || is_filler(t) || decoration {
+        if covered.iter().any(|&(x, y, _)| a < y && x < b) || is_filler(t) || decoration || implied(&concepts, t) {
             continue;
         }
         let bare = t.trim_end_matches('号');
@@ -260,6 +262,11 @@ fn intent_concept(intent: Intent) -> Option<&'static str> {
         Intent::Usage => "@usage",
         _ => return None,
     })
+}
+
+/// Whether `token` is a verb one of `concepts` implies (`IMPLIED`).
+fn implied(concepts: &[u8], token: &str) -> bool {
+    IMPLIED.iter().any(|(c, verbs)| verbs.contains(&token) && concepts.contains(&concept_id(c)))
 }
 
 fn is_filler(token: &str) -> bool {
@@ -368,6 +375,24 @@ mod tests {
             ("有几种口味", "口味有哪些"),
             ("多长", "长度是多少"),
             ("怎么保存", "如何储存"),
+            // The night of 2026-12-02: the item on screen, a concept's own verb, modals before the
+            // content, a few characters of circumstance before it, "how" questions.
+            ("这件多少钱", "多少钱"),
+            ("福袋什么时候", "什么时候开福袋"),
+            ("能开发票吗", "发票能开不"),
+            ("需要干洗吗", "是不是要干洗"),
+            ("是几层", "多少层"),
+            ("一共几件", "总共几件"),
+            ("掉色吗", "洗了会褪色吗"),
+            ("会起球吗", "穿久了起球不"),
+            ("会起球吗", "会不会起毛球"),
+            ("怎么退货", "退货怎么操作"),
+            ("如何退货", "怎么申请退货"),
+            ("怎么用", "咋用啊"),
+            ("能一起拍吗", "可以合并下单不"),
+            ("有电池吗", "送电池吗"),
+            ("再讲一下", "能再说一遍吗"),
+            ("保修多久", "质保多久"),
         ] {
             assert!(same_question(a, b), "{a} / {b}");
         }
@@ -383,6 +408,13 @@ mod tests {
             ("福袋什么时候发", "什么时候发货"),
             ("有优惠吗", "有福袋吗"),
             ("这个是什么天珠", "什么是天珠"),
+            // What follows the content changes the ask, and so does a negation before it.
+            ("有辐射吗", "辐射大吗"),
+            ("能玩这个游戏吗", "能玩这个游戏烈焰吗"),
+            ("会逾期吗", "不还会逾期吗"),
+            ("重吗", "重要吗"),
+            ("怎么退货", "怎么付款"),
+            ("什么时候开福袋", "什么时候开播"),
         ] {
             assert!(!same_question(a, b), "{a} / {b}");
         }

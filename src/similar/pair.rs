@@ -98,8 +98,10 @@ pub struct Shape {
     chars: [char; MAX_CHARS],
     set: [char; MAX_CHARS],
     bigrams: [(char, char); MAX_CHARS],
-    /// Lengths of `chars`, `set` and `bigrams`.
-    n: (u8, u8, u8),
+    /// What its form asks about, for the content rules of `score.rs` (`forms::content_into`).
+    content: [char; MAX_CHARS],
+    /// Lengths of `chars`, `set`, `bigrams` and `content`.
+    n: (u8, u8, u8, u8),
 }
 
 impl Shape {
@@ -109,7 +111,13 @@ impl Shape {
         let (mut set, mut bigrams) = (['\0'; MAX_CHARS], [('\0', '\0'); MAX_CHARS]);
         let nset = set_of(chars[..n].iter().copied(), &mut set);
         let nbi = set_of(chars[..n].windows(2).map(|w| (w[0], w[1])), &mut bigrams);
-        Shape { chars, set, bigrams, n: (n as u8, nset as u8, nbi as u8) }
+        let mut content = ['\0'; MAX_CHARS];
+        let nc = super::forms::content_into(&sig.chars, sig.asks, &mut content);
+        Shape { chars, set, bigrams, content, n: (n as u8, nset as u8, nbi as u8, nc as u8) }
+    }
+
+    pub(super) fn content(&self) -> &[char] {
+        &self.content[..self.n.3 as usize]
     }
 
     fn chars(&self) -> &[char] {

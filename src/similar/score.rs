@@ -2,7 +2,7 @@
 //! content of a yes-or-no or an open question), the model's probability otherwise, and the bar a
 //! pair must reach.
 
-use super::{OPEN_ASKS, Shape, Signature, YES_NO, forms, pair};
+use super::{HOW, OPEN_ASKS, Shape, Signature, YES_NO, forms, pair};
 
 /// Similarity in [0, 1]: the pair model's probability that both ask the same thing.
 pub fn score(a: &Signature, b: &Signature) -> f64 {
@@ -30,26 +30,20 @@ pub fn score_shaped((a, sha): (&Signature, &Shape), (b, shb): (&Signature, &Shap
     {
         return 0.0; // nothing but what they ask about, and that differs: 主播身高多少 / 主播体重多少
     }
-    if a.asks == 1 << YES_NO && b.asks == a.asks && a.numbers == b.numbers {
-        // A yes-or-no question is its content: 透吗 / 会不会透, 真皮吗 / 是真皮的吗, 防水吗 / 能防水吗.
-        let mut content = forms::yes_no_content(&a.chars).peekable();
-        if content.peek().is_some() && content.eq(forms::yes_no_content(&b.chars)) {
-            return 1.0;
-        }
-    }
-    if a.asks & !OPEN_ASKS == 0
-        && b.asks & !OPEN_ASKS == 0
-        && a.asks != 0
-        && b.asks != 0
-        && a.numbers == b.numbers
-        && a.concepts == b.concepts
+    // A question is its content, whatever the form around it (`forms::content_into`, read into the
+    // shapes): a yes-or-no question (透吗 / 会不会透, 真皮吗 / 是真皮的吗, 防水吗 / 能防水吗), an open
+    // one (一盒几片 / 一盒多少片, 有哪些颜色 / 有什么颜色: the pair model learned from open-domain pairs
+    // that a different question word is a different ask) and a "how" one (怎么退货 / 退货怎么操作).
+    let (ca, cb) = (sha.content(), shb.content());
+    let yes_no = a.asks == 1 << YES_NO && b.asks == a.asks;
+    let open = a.asks & !OPEN_ASKS == 0 && b.asks & !OPEN_ASKS == 0 && a.asks != 0 && b.asks != 0;
+    let how = a.asks == 1 << HOW && b.asks == a.asks;
+    if a.numbers == b.numbers
+        && !ca.is_empty()
+        && (yes_no || ((open || how) && a.concepts == b.concepts))
+        && (ca == cb || (yes_no && a.concepts == b.concepts && forms::in_context(ca, cb)))
     {
-        // An open question is its content too: 一盒几片 / 一盒多少片, 有哪些颜色 / 有什么颜色. The pair
-        // model learned from open-domain pairs that a different question word is a different ask.
-        let mut content = forms::open_content(&a.chars).peekable();
-        if content.peek().is_some() && content.eq(forms::open_content(&b.chars)) {
-            return 1.0;
-        }
+        return 1.0;
     }
     let p = 1.0 / (1.0 + libm::exp(-pair::logit_shaped((a, sha), (b, shb)) as f64));
     if a.numbers.len() != b.numbers.len() {
