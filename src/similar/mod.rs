@@ -13,6 +13,7 @@ mod lists;
 mod numbers;
 pub mod pair;
 mod score;
+mod synonyms;
 
 pub use pair::Shape;
 pub use score::{SAME, SAME_WITHIN_INTENT, score, score_shaped, threshold};
@@ -227,7 +228,12 @@ fn question_signature_of(text: &str, tokens: &[&str], intent: Intent) -> Signatu
     if crate::tokenize::is_english(text) {
         return english::signature(text, intent_concept(intent));
     }
-    let mut sig = signature(text, tokens);
+    // A question is read with each listed synonym in one form (小朋友能吃吗 = 孩子能吃吗).
+    let canonical = synonyms::canonical(text);
+    let mut sig = match &canonical {
+        Some(t) => signature(t, &crate::tokenize::cut(t)),
+        None => signature(text, tokens),
+    };
     if !sig.words.is_empty() || !sig.concepts.is_empty() {
         return sig; // 包邮吗 says @free_ship whether its intent reads promo or shipping
     }
@@ -393,6 +399,12 @@ mod tests {
             ("有电池吗", "送电池吗"),
             ("再讲一下", "能再说一遍吗"),
             ("保修多久", "质保多久"),
+            // Words a buyer swaps (`synonyms.rs`) and the room's address terms.
+            ("小朋友能吃吗", "孩子能吃吗"),
+            ("会脱妆吗", "会掉妆吗"),
+            ("老人能用吗", "老年人可以用吗"),
+            ("宝宝们多少钱", "多少钱"),
+            ("老铁们有链接吗", "链接呢"),
         ] {
             assert!(same_question(a, b), "{a} / {b}");
         }
@@ -415,6 +427,7 @@ mod tests {
             ("重吗", "重要吗"),
             ("怎么退货", "怎么付款"),
             ("什么时候开福袋", "什么时候开播"),
+            ("会持妆吗", "会脱妆吗"),
         ] {
             assert!(!same_question(a, b), "{a} / {b}");
         }
