@@ -1,5 +1,6 @@
-//! Forms that ask the same yes-or-no question: a tag (可以用不 = 可以用吗), an A-not-A (好不好用 =
-//! 好用吗), and particles, copula and modals around the content (防水吗 = 是防水的吗).
+//! Forms that ask the same question: a tag (可以用不 = 可以用吗), an A-not-A (好不好用 = 好用吗), and
+//! what a yes-or-no, an open or a "how" question asks about once its particles, copula, modals and
+//! question words are left out (防水吗 = 是防水的吗, 是几层 = 多少层, 怎么退货 = 退货怎么操作).
 
 use super::{HOW, MAX_CHARS, OPEN_ASKS, YES_NO};
 use crate::tokenize::is_alnum;
@@ -72,7 +73,6 @@ const YES_NO_FILLER: &[char] = &['吗', '嘛', '么', '呢', '啊', '呀', '的'
 const LEADING_MODALS: Words = Words::new(&["需要", "可以", "只能", "必须", "应该", "要", "能", "会", "得", "该"]);
 
 /// What a yes-or-no question asks about: its characters (`Signature::chars`) without those.
-/// Lazy: grouping compares it against every candidate, mostly to tell at the first characters.
 fn yes_no_content(chars: &str) -> impl Iterator<Item = char> + '_ {
     content(chars, LEADING_MODALS, YES_NO_WORDS, YES_NO_FILLER)
 }
@@ -206,7 +206,7 @@ const OPEN_FILLER: &[char] = &['呢', '啊', '呀', '的', '了', '有'];
 const OPEN_LEAD: Words = Words::new(&["需要", "可以", "只能", "应该", "要", "能", "会", "是", "该"]);
 
 /// What an open question asks about: its characters (`Signature::chars`) without its "what" and
-/// "how many" words and particles, in order. Lazy, like `yes_no_content`.
+/// "how many" words and particles, in order.
 fn open_content(chars: &str) -> impl Iterator<Item = char> + '_ {
     content(chars, OPEN_LEAD, OPEN_WORDS, OPEN_FILLER)
 }
@@ -217,7 +217,7 @@ const HOW_WORDS: Words =
 const HOW_FILLER: &[char] = &['呢', '啊', '呀', '的', '了', '吗', '嘛'];
 
 /// What a "how" question asks how to do: its characters without the how-words, the modals before
-/// them and particles. Lazy, like `yes_no_content`.
+/// them and particles.
 fn how_content(chars: &str) -> impl Iterator<Item = char> + '_ {
     content(chars, LEADING_MODALS, HOW_WORDS, HOW_FILLER)
 }

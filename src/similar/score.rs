@@ -1,6 +1,6 @@
 //! The "same question" decision: rules above the pair model (same concepts and words, the same
-//! content of a yes-or-no or an open question), the model's probability otherwise, and the bar a
-//! pair must reach.
+//! content of a yes-or-no, an open or a "how" question, a yes-or-no content after a few characters
+//! of circumstance), the model's probability otherwise, and the bar a pair must reach.
 
 use super::{HOW, OPEN_ASKS, Shape, Signature, YES_NO, forms, pair};
 
