@@ -399,6 +399,7 @@ mod tests {
             ("有电池吗", "送电池吗"),
             ("再讲一下", "能再说一遍吗"),
             ("保修多久", "质保多久"),
+            ("能用几次", "用多少次"),
             // Words a buyer swaps (`synonyms.rs`) and the room's address terms.
             ("小朋友能吃吗", "孩子能吃吗"),
             ("会脱妆吗", "会掉妆吗"),
