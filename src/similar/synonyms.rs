@@ -28,18 +28,8 @@ fn matcher() -> &'static (AhoCorasick, Vec<&'static str>) {
 /// `text` with every listed word in its group's first form; `None` when it holds none.
 pub fn canonical(text: &str) -> Option<String> {
     let (ac, canonical) = matcher();
-    let mut out = String::new();
-    let mut last = 0;
-    for m in ac.find_iter(text) {
-        out.push_str(&text[last..m.start()]);
-        out.push_str(canonical[m.pattern().as_usize()]);
-        last = m.end();
-    }
-    if last == 0 {
-        return None;
-    }
-    out.push_str(&text[last..]);
-    Some(out)
+    ac.find(text)?;
+    Some(ac.replace_all(text, canonical))
 }
 
 #[cfg(test)]
