@@ -142,13 +142,20 @@ fn analyze_text(text: String) -> TextAnalysis {
 /// `analyze` with a memory: live rooms repeat themselves (扣1, 666, 来了, 哈哈哈 from many viewers
 /// within seconds), and a text seen recently is not cut and scored again. Exact: a hit gives what
 /// `analyze` gives, since that depends on the cleaned text alone (plus the row's time, viewer and
-/// truncation, which are taken from the row). Bounded: `CACHE` texts, evicted by CLOCK (a text used
-/// since the hand last passed gets a second chance).
-#[derive(Clone, Default)]
+/// truncation, which are taken from the row). Bounded: `CACHE` texts unless told otherwise, evicted
+/// by CLOCK (a text used since the hand last passed gets a second chance).
+#[derive(Clone)]
 pub struct Analyzer {
     index: FxHashMap<u64, u32>,
     slots: Vec<Memo>,
     hand: usize,
+    cap: usize,
+}
+
+impl Default for Analyzer {
+    fn default() -> Analyzer {
+        Analyzer::remembering(CACHE)
+    }
 }
 
 #[derive(Clone)]
@@ -163,6 +170,11 @@ struct Memo {
 pub const CACHE: usize = 4096;
 
 impl Analyzer {
+    /// An analyzer that remembers up to `texts` texts (at least one).
+    pub fn remembering(texts: usize) -> Analyzer {
+        Analyzer { index: FxHashMap::default(), slots: Vec::new(), hand: 0, cap: texts.max(1) }
+    }
+
     pub fn analyze(&mut self, c: &Comment) -> Analysis {
         if c.kind != Kind::Comment {
             return analyze(c);
@@ -186,15 +198,15 @@ impl Analyzer {
 
     fn remember(&mut self, hash: u64, reading: &Arc<TextAnalysis>) {
         let memo = Memo { hash, used: false, reading: reading.clone() };
-        let i = if self.slots.len() < CACHE {
+        let i = if self.slots.len() < self.cap {
             self.slots.push(memo);
             self.slots.len() - 1
         } else {
             while std::mem::take(&mut self.slots[self.hand].used) {
-                self.hand = (self.hand + 1) % CACHE;
+                self.hand = (self.hand + 1) % self.cap;
             }
             let i = self.hand;
-            self.hand = (self.hand + 1) % CACHE;
+            self.hand = (self.hand + 1) % self.cap;
             let old = self.slots[i].hash;
             if self.index.get(&old) == Some(&(i as u32)) {
                 self.index.remove(&old);

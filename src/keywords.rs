@@ -40,7 +40,9 @@ pub fn is_stopword(token: &str) -> bool {
 /// reads them; keywords are what the room talks about. Not punctuation, not a stopword, at least two
 /// characters; bare numbers are noise, except the room's cheers (666, 888).
 pub fn is_keyword(token: &str) -> bool {
-    if token.starts_with('[') {
+    // Most tokens are one character (个, 了, 吗): settled before the per-character checks.
+    let mut first_two = token.chars();
+    if token.starts_with('[') || first_two.next().is_none() || first_two.next().is_none() {
         return false;
     }
     let (mut chars, mut word, mut digits) = (0, false, true);

@@ -2,7 +2,8 @@
 """`make bench`: every speed/memory comparison in one run, side by side, as BENCHMARKS.md reports them.
 
 1. Engine (`classify`) vs raw jieba (`tokenize`) through the CLI on the same 500k real comments.
-2. Engine vs the Python pipeline sellers use (jieba + SnowNLP, in a venv this script makes).
+2. Engine vs the Python pipeline sellers use (jieba + SnowNLP, in a venv this script makes), in the
+   same rounds.
 3. The wasm engine in headless Chromium, batched: the JSON batch binding next to the object binding;
    linear memory over 1M comments.
 Criterion's in-process numbers come from `cargo bench` (run separately by `make bench`)."""
@@ -75,7 +76,8 @@ def ensure_venv():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--comments", type=int, default=500_000)
-    ap.add_argument("--python-comments", type=int, default=20_000)
+    ap.add_argument("--python-comments", type=int, default=20_000,
+                    help="comments the Python baseline reads in all (split over the rounds, at least 2,000 each)")
     ap.add_argument("--wasm-comments", type=int, default=1_000_000)
     ap.add_argument("--skip-python", action="store_true")
     ap.add_argument("--skip-wasm", action="store_true")
@@ -98,12 +100,21 @@ def main():
     one.write_text(path.open(encoding="utf-8").readline(), encoding="utf-8")
     runs = {"tokenize": [], "classify": [], "startup": []}
     before_runs = []
+    # The Python baseline runs in every round too, on the same comments each time: this machine's
+    # speed drifts by 2-3x within an evening, so a ratio is only fair between runs minutes apart.
+    py = None if args.skip_python else ensure_venv()
+    py_n = max(2000, args.python_comments // args.runs)
+    py_runs = []
     loads = [load()]
     for _ in range(args.runs):
         for cmd in runs:
             runs[cmd].append(timed([BIN, "classify", one] if cmd == "startup" else [BIN, cmd, path]))
         if args.before:
             before_runs.append(timed([args.before, "classify", path]))
+        if py:
+            out = subprocess.run([py, Path(__file__).parent / "python_baseline.py", path, str(py_n)],
+                                 check=True, capture_output=True, text=True).stdout
+            py_runs.append(json.loads(out.strip().splitlines()[-1]))
         loads.append(load())
     med = {cmd: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v)) for cmd, v in runs.items()}
     (tok, tok_cpu), (cls, cls_cpu), (start, _) = med["tokenize"], med["classify"], med["startup"]
@@ -118,15 +129,18 @@ def main():
         results["before"] = {"binary": str(args.before), "classify_s": b, "classify_cpu_s": b_cpu, "classify_per_s": n / b,
                              "all_s": [round(w, 3) for w, _ in before_runs]}
 
-    if not args.skip_python:
-        py = ensure_venv()
-        before = load()
-        out = subprocess.run([py, Path(__file__).parent / "python_baseline.py", path, str(args.python_comments)],
-                             check=True, capture_output=True, text=True).stdout
-        results["python"] = json.loads(out.strip().splitlines()[-1])
-        results["python"]["load"] = [before, load()]
-        results["python"]["engine_speedup"] = results["native"]["classify_net_per_s"] / results["python"]["per_s"]
-        results["python"]["engine_speedup_with_startup"] = results["native"]["classify_per_s"] / results["python"]["per_s"]
+    if py_runs:
+        # Each round's ratio compares runs made within a minute of each other; the median of those
+        # is the result (the medians of each side, from different rounds, are shown next to it).
+        net = [n / (c[0] - s[0]) for c, s in zip(runs["classify"], runs["startup"])]
+        per_round = [e / p["per_s"] for e, p in zip(net, py_runs)]
+        with_start = [n / c[0] / p["per_s"] for c, p in zip(runs["classify"], py_runs)]
+        results["python"] = {"comments": py_n, "rounds": len(py_runs),
+                             "per_s": statistics.median(p["per_s"] for p in py_runs),
+                             "all_per_s": [round(p["per_s"]) for p in py_runs],
+                             "engine_speedup": statistics.median(per_round),
+                             "all_speedups": [round(r) for r in per_round],
+                             "engine_speedup_with_startup": statistics.median(with_start)}
 
     if not args.skip_wasm:
         base = OUT / "base_texts.json"
@@ -171,10 +185,11 @@ def main():
               f"| {nat['classify_per_s'] / b['classify_per_s']:.2f}× | |")
     if "python" in results:
         p = results["python"]
-        print(f"| engine `classify` vs jieba + SnowNLP (Python), {p['comments']:,} comments, both without "
-              f"start-up (engine's: {nat['startup_s'] * 1000:.0f} ms) | {nat['classify_net_per_s']:,.0f}/s | "
-              f"{p['per_s']:,.0f}/s | {p['engine_speedup']:,.0f}× ({p['engine_speedup_with_startup']:,.0f}× with the "
-              f"engine's start-up) | ≥ 300× |")
+        print(f"| engine `classify` vs jieba + SnowNLP (Python, {p['comments']:,} comments in each of {p['rounds']} "
+              f"rounds), both without start-up (engine's: {nat['startup_s'] * 1000:.0f} ms) | "
+              f"{nat['classify_net_per_s']:,.0f}/s | {p['per_s']:,.0f}/s (rounds {p['all_per_s']}) | "
+              f"{p['engine_speedup']:,.0f}×, median of the rounds' {p['all_speedups']} "
+              f"({p['engine_speedup_with_startup']:,.0f}× with the engine's start-up) | ≥ 300× |")
     if "wasm" in results:
         w = results["wasm"]
         mem = [m["bytes"] / 2**20 for m in w["memory"]]

@@ -5,13 +5,11 @@
 pub mod alloc;
 pub mod analyze;
 pub mod classify;
+mod pipeline;
 pub mod similar;
 pub mod tokenize;
 
-use danmu_radar::Comment;
-use danmu_radar::analysis::{Analysis, Analyzer};
 use danmu_radar::input::{self, BadLine, Format};
-use danmu_radar::prefetch::prefetch;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 
@@ -72,94 +70,7 @@ impl InputArgs {
     }
 }
 
-/// One input row, read and analysed, or the reason it could not be.
-pub type Analysed = Result<(Comment, Analysis), BadLine>;
-
-/// Reads rows on one thread and analyses them on one worker per core while `fold` applies them in
-/// input order on this one: the stateless half of the engine (`analyze`) runs in parallel and
-/// overlaps the stateful half (`Engine::apply`). Chunk `k` goes to worker `k % workers`, so reading
-/// the workers' results round-robin restores the input order.
-pub fn analysed(rows: input::Rows<'static>, mut fold: impl FnMut(Analysed) -> CliResult) -> CliResult {
-    use std::sync::mpsc::sync_channel;
-    const CHUNK: usize = 512;
-    // Chunks queued per worker, each way: with more threads than cores, a worker or the fold that
-    // is descheduled for a moment should not stall the others (2 left cores idle ~10% of the time).
-    const QUEUE: usize = 8;
-    type Row = Result<(usize, Comment), BadLine>;
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let (mut inputs, mut outputs, mut threads) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..workers {
-        let (tx_in, rx_in) = sync_channel::<Vec<Row>>(QUEUE);
-        let (tx_out, rx_out) = sync_channel::<Vec<Analysed>>(QUEUE);
-        threads.push(std::thread::spawn(move || {
-            let mut analyzer = Analyzer::default();
-            for chunk in rx_in {
-                let done = chunk.into_iter().map(|row| {
-                    row.map(|(_, c)| {
-                        let a = analyzer.analyze(&c);
-                        (c, a)
-                    })
-                });
-                if tx_out.send(done.collect()).is_err() {
-                    return; // the consumer stopped (an error it reports)
-                }
-            }
-        }));
-        inputs.push(tx_in);
-        outputs.push(rx_out);
-    }
-    threads.push(std::thread::spawn(move || {
-        let mut chunk = Vec::with_capacity(CHUNK);
-        let mut k = 0;
-        for row in rows {
-            chunk.push(row);
-            if chunk.len() == CHUNK {
-                if inputs[k % workers].send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))).is_err() {
-                    return;
-                }
-                k += 1;
-            }
-        }
-        let _ = inputs[k % workers].send(chunk);
-    }));
-    let mut result = Ok(());
-    'chunks: for k in 0.. {
-        let Ok(chunk) = outputs[k % workers].recv() else { break };
-        let mut rest = chunk.into_iter();
-        while let Some(row) = rest.next() {
-            prefetch_ahead(rest.as_slice());
-            if let Err(e) = fold(row) {
-                result = Err(e);
-                break 'chunks;
-            }
-        }
-    }
-    drop(outputs);
-    for t in threads {
-        t.join().map_err(|_| CliError("an analysis thread failed".into()))?;
-    }
-    result
-}
-
-/// Asks the cache for the rows the fold reads next. A row was analysed on another core, so the fold's
-/// first read of it waited on a transfer between the cores' caches (one load in `Engine::fold` held
-/// 38% of that function's samples); fetched a few rows ahead, it is there when needed: CPU −2 to −3%
-/// in interleaved runs. The analysis first (three rows ahead), then the buffers it points to (one
-/// row ahead, once its pointers have arrived).
-fn prefetch_ahead(rest: &[Analysed]) {
-    if let Some(Ok((_, a))) = rest.get(3) {
-        let t: &danmu_radar::analysis::TextAnalysis = a;
-        prefetch(std::ptr::from_ref(t).cast(), size_of_val(t));
-    }
-    if let Some(Ok((c, a))) = rest.get(1) {
-        prefetch(c.text.as_ptr(), c.text.len());
-        prefetch(a.text.as_ptr(), a.text.len());
-        prefetch(a.spans.as_ptr().cast(), size_of_val(a.spans.as_slice()));
-        if let Some(sig) = &a.signature {
-            prefetch(sig.words.as_ptr().cast(), size_of_val(sig.words.as_slice()));
-        }
-    }
-}
+pub use pipeline::analysed;
 
 /// Reports bad lines on stderr (the first few in full, then a count) without stopping the run.
 pub struct Skipped<'a> {

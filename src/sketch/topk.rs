@@ -66,6 +66,12 @@ impl<S> From<TopK<S>> for TopKData<S> {
     }
 }
 
+/// `x`'s bits as an integer whose order is `f64::total_cmp`'s (the transformation it makes itself).
+fn total_order(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
+}
+
 fn table_len(cap: usize) -> usize {
     (cap.max(1) * 2).next_power_of_two()
 }
@@ -203,14 +209,17 @@ impl<S: Slot> TopK<S> {
                 return i as usize;
             }
         }
-        // Ranks are read once; the selection compares them exactly as it would compare the slots.
-        let mut order: Vec<(f64, u32)> = self.slots.iter().enumerate().map(|(i, s)| (s.rank(), i as u32)).collect();
+        // Ranks are read once, as integers that compare exactly as `f64::total_cmp` compares the
+        // ranks (the selection and the sort see the same outcomes, so they pick and order the same
+        // victims), at one instruction a comparison instead of five.
+        let mut order: Vec<(i64, u32)> =
+            self.slots.iter().enumerate().map(|(i, s)| (total_order(s.rank()), i as u32)).collect();
         let n = (self.cap / 8).max(1);
-        order.select_nth_unstable_by(n - 1, |a, b| a.0.total_cmp(&b.0));
+        order.select_nth_unstable_by_key(n - 1, |v| v.0);
         order.truncate(n);
-        self.victim_bound = order.iter().map(|v| v.0).fold(f64::MIN, f64::max);
+        self.victim_bound = order.iter().map(|v| self.slots[v.1 as usize].rank()).fold(f64::MIN, f64::max);
         // Pop the smallest first.
-        order.sort_by(|a, b| b.0.total_cmp(&a.0));
+        order.sort_by_key(|v| std::cmp::Reverse(v.0));
         self.victims.clear();
         self.victims.extend(order.iter().map(|v| v.1));
         self.victims.pop().expect("cap > 0") as usize
@@ -238,6 +247,16 @@ impl<S: Slot> TopK<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn total_order_orders_as_total_cmp() {
+        let xs = [f64::NEG_INFINITY, -1e300, -1.5, -0.0, 0.0, 1e-310, 0.5, 1.0, 3.25, 1e300, f64::INFINITY, f64::NAN];
+        for a in xs {
+            for b in xs {
+                assert_eq!(total_order(a).cmp(&total_order(b)), a.total_cmp(&b), "{a} {b}");
+            }
+        }
+    }
 
     #[derive(Default, Clone, Serialize, Deserialize)]
     struct Count(f64);
