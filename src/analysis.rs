@@ -180,20 +180,32 @@ impl Analyzer {
             return analyze(c);
         }
         let user = c.user.as_deref().filter(|u| !u.is_empty()).map(hash64);
-        let cleaned = clean(&c.text);
-        let hash = hash64(cleaned.text.as_str());
-        let truncated = cleaned.truncated;
-        let row = |reading| Analysis { kind: Kind::Comment, ts: c.ts, user, truncated, reading };
-        if let Some(&i) = self.index.get(&hash) {
-            let memo = &mut self.slots[i as usize];
-            if memo.reading.text == cleaned.text {
-                memo.used = true;
-                return row(memo.reading.clone());
-            }
+        let row = |reading, truncated| Analysis { kind: Kind::Comment, ts: c.ts, user, truncated, reading };
+        // Most rows arrive clean already: a raw text equal to a remembered cleaned text is its own
+        // cleaning (`clean` keeps its own output whole), so a repeat is found before cleaning it.
+        let raw_hash = hash64(c.text.as_str());
+        if let Some(reading) = self.recall(raw_hash, &c.text) {
+            return row(reading, false);
         }
+        let cleaned = clean(&c.text);
+        let already_clean = cleaned.text == c.text;
+        let hash = if already_clean { raw_hash } else { hash64(cleaned.text.as_str()) };
+        if !already_clean && let Some(reading) = self.recall(hash, &cleaned.text) {
+            return row(reading, cleaned.truncated);
+        }
+        let truncated = cleaned.truncated;
         let reading = Arc::new(analyze_text(cleaned.text));
         self.remember(hash, &reading);
-        row(reading)
+        row(reading, truncated)
+    }
+
+    /// The remembered reading of the cleaned text `text` (whose `hash64` is `hash`).
+    fn recall(&mut self, hash: u64, text: &str) -> Option<Arc<TextAnalysis>> {
+        let memo = &mut self.slots[*self.index.get(&hash)? as usize];
+        (memo.reading.text == text).then(|| {
+            memo.used = true;
+            memo.reading.clone()
+        })
     }
 
     fn remember(&mut self, hash: u64, reading: &Arc<TextAnalysis>) {
@@ -225,7 +237,18 @@ mod tests {
     #[test]
     fn the_memory_gives_what_analyze_gives() {
         let mut memo = Analyzer::default();
-        let texts = ["666666", "666", "多少钱", "多少钱？", "3号链接多少钱", "扣1", "哈哈哈哈哈", "ＸＬ码有吗"];
+        let texts = [
+            "666666",
+            "666",
+            "多少钱",
+            "多少钱？",
+            " 多少钱 ",
+            "3号链接多少钱",
+            "扣1",
+            "哈哈哈哈哈",
+            "ＸＬ码有吗",
+            "XL码有吗",
+        ];
         for round in 0..3 * CACHE {
             let text =
                 if round % 7 == 0 { format!("独一无二{round}") } else { texts[round % texts.len()].to_string() };

@@ -295,6 +295,13 @@ mod tests {
             prop_assert_eq!(c(&once), once.clone());
         }
 
+        /// What `Analyzer` relies on to look a raw text up before cleaning it.
+        #[test]
+        fn a_cleaned_text_is_its_own_cleaning_whole(s in "\\PC{0,300}") {
+            let once = clean(&s).text;
+            prop_assert_eq!(clean(&once), Cleaned { text: once.clone(), truncated: false });
+        }
+
         #[test]
         fn output_is_bounded_and_visible(s in ".{0,400}") {
             let out = c(&s);

@@ -11,7 +11,7 @@ mod retired;
 
 use crate::intent::Intent;
 use crate::similar::{self, Shape, Signature};
-use crate::sketch::{DecayClock, Distinct, hash64};
+use crate::sketch::{DecayClock, Distinct, hash64, total_order};
 use candidates::keep_best;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -173,27 +173,32 @@ impl Groups {
     /// features with it (at most `MAX_CANDIDATES` are scored), so a question costs the same however
     /// many groups exist.
     fn best_match(&mut self, sig: &Signature, shape: &mut Option<Shape>) -> Option<usize> {
-        let shared = &mut self.shared;
-        shared.clear();
+        // `shared` is all zeros between questions; the groups a feature reaches are listed once each
+        // as they are first reached, so a question costs what it shares, not what the room holds.
+        let (shared, candidates) = (&mut self.shared, &mut self.candidates);
         shared.resize(self.groups.len(), 0);
-        let mut any = false;
+        candidates.clear();
         for f in sig.features() {
             for &i in self.index.get(&hash64(f)).map(Vec::as_slice).unwrap_or(&[]) {
-                shared[i as usize] = shared[i as usize].saturating_add(1);
-                any = true;
+                let n = &mut shared[i as usize];
+                if *n == 0 {
+                    candidates.push((0, i as usize));
+                }
+                *n = n.saturating_add(1);
             }
         }
-        if !any && sig.features().next().is_none() {
+        if candidates.is_empty() && sig.features().next().is_none() {
             // Nothing but fillers (在吗, 有吗?): only an identical shape can match.
             for (i, g) in self.groups.iter().enumerate() {
                 if g.seed.features().next().is_none() {
                     shared[i] = 1;
+                    candidates.push((0, i));
                 }
             }
         }
-        let candidates = &mut self.candidates;
-        candidates.clear();
-        candidates.extend(shared.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| (*n, i)));
+        // Listed by index (`keep_best` and the tie-break below prefer the lowest), with their counts.
+        candidates.sort_unstable_by_key(|c| c.1);
+        candidates.iter_mut().for_each(|c| c.0 = std::mem::take(&mut shared[c.1]));
         if candidates.len() > MAX_CANDIDATES {
             keep_best(candidates, MAX_CANDIDATES);
         }
@@ -239,10 +244,9 @@ impl Groups {
         // session report (`all_time`) is for. The other half of the groups stays free for new asks.
         let protect = self.groups.iter().filter(|g| g.count >= 2).count() <= KEPT_RECURRING;
         let victim = (0..self.groups.len())
-            .min_by(|&a, &b| {
-                let key = |g: &Group| (g.answered_ms.is_none(), protect && g.count >= 2, g.hot);
-                let (ka, kb) = (key(&self.groups[a]), key(&self.groups[b]));
-                ka.0.cmp(&kb.0).then(ka.1.cmp(&kb.1)).then(ka.2.total_cmp(&kb.2))
+            .min_by_key(|&i| {
+                let g = &self.groups[i];
+                (g.answered_ms.is_none(), protect && g.count >= 2, total_order(g.hot))
             })
             .expect("MAX_GROUPS > 0");
         self.unindex_group(victim);
