@@ -245,8 +245,11 @@ impl Groups {
         let protect = self.groups.iter().filter(|g| g.count >= 2).count() <= KEPT_RECURRING;
         let victim = (0..self.groups.len())
             .min_by_key(|&i| {
+                // (unanswered, protected, hot) packed into one integer that orders as the tuple: a
+                // tuple's comparison was most of this scan's cost, which every new group pays.
                 let g = &self.groups[i];
-                (g.answered_ms.is_none(), protect && g.count >= 2, total_order(g.hot))
+                let hot = total_order(g.hot) as u64 ^ 1 << 63;
+                (g.answered_ms.is_none() as u128) << 65 | ((protect && g.count >= 2) as u128) << 64 | hot as u128
             })
             .expect("MAX_GROUPS > 0");
         self.unindex_group(victim);
