@@ -102,8 +102,15 @@ def main():
     before_runs = []
     # The Python baseline runs in every round too, on the same comments each time: this machine's
     # speed drifts by 2-3x within an evening, so a ratio is only fair between runs minutes apart.
+    # Its comments are spread evenly over the engine's corpus (every k-th row), so both read the same
+    # mix: the corpus starts with the Douyin comments, which are longer than the Douyu danmaku after
+    # them, and SnowNLP's time grows with the length.
     py = None if args.skip_python else ensure_venv()
     py_n = max(2000, args.python_comments // args.runs)
+    sample = OUT / "python_sample.jsonl"
+    with open(path, encoding="utf-8") as f:
+        sample.write_text("".join(line for i, line in enumerate(f) if i % (n // py_n) == 0 and i // (n // py_n) < py_n),
+                          encoding="utf-8")
     py_runs = []
     loads = [load()]
     for _ in range(args.runs):
@@ -112,7 +119,7 @@ def main():
         if args.before:
             before_runs.append(timed([args.before, "classify", path]))
         if py:
-            out = subprocess.run([py, Path(__file__).parent / "python_baseline.py", path, str(py_n)],
+            out = subprocess.run([py, Path(__file__).parent / "python_baseline.py", sample, str(py_n)],
                                  check=True, capture_output=True, text=True).stdout
             py_runs.append(json.loads(out.strip().splitlines()[-1]))
         loads.append(load())
