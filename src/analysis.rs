@@ -120,9 +120,10 @@ fn analyze_text(text: String) -> TextAnalysis {
     let vote = poll::vote(norm);
     // A jeer (当我们傻?, 骗谁呢) asks nothing and turns the mood, whatever the models learned from
     // chat rooms that hold almost none.
-    let jeer = jeers::is_jeer(question::ending::core(norm), common.pairs());
-    let is_question = vote.is_none() && !jeer && question::is_question_with(norm, &tokens, &common);
-    let intent = is_question.then(|| intent::classify_with(norm, common.ngrams()));
+    let core = question::ending::core(norm);
+    let jeer = jeers::is_jeer(core, common.pairs());
+    let is_question = vote.is_none() && !jeer && question::is_question_at(norm, core, &tokens, &common);
+    let intent = is_question.then(|| intent::classify_at(norm, core, common.ngrams()));
     let signature = intent.map(|i| similar::question_signature(norm, &tokens, i));
     let (mut polarity, mut score) = sentiment::score_with(norm, &tokens, &common);
     let complaint = complaints::complaint(norm, is_question, common.pairs()).map(|t| t as u8);

@@ -163,12 +163,16 @@ pub fn classify(text: &str) -> Intent {
 
 /// `classify` with the text's `char_ngrams` already hashed (the engine's `Common` ids).
 pub fn classify_with(text: &str, ngrams: &[u32]) -> Intent {
+    classify_at(text, crate::question::ending::core(text), ngrams)
+}
+
+/// `classify_with` for a caller that already has `core`, `question::ending::core(text)`.
+pub fn classify_at(text: &str, core: &str, ngrams: &[u32]) -> Intent {
     if let Some(intent) = commerce(text) {
         return intent;
     }
     // 刚才那个呢, 黑色那件呢: the viewer points at an item and wants to hear about it; the chat rooms
     // the model learned from hold too few of these for it to know.
-    let core = crate::question::ending::core(text);
     if crate::question::overrule::asks_about_item(core) || crate::question::overrule::asks_difference(text) {
         return Intent::ProductInfo;
     }

@@ -137,11 +137,17 @@ pub fn is_question(text: &str, tokens: &[&str]) -> bool {
 
 /// `is_question` from the comment's `Common` ids (the engine hashes them once for every model).
 pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
+    is_question_at(text, ending::core(text), tokens, common)
+}
+
+/// `is_question_with` for a caller that already has `core`, `ending::core(text)` (every comment's
+/// analysis reads it three times).
+pub fn is_question_at(text: &str, core: &str, tokens: &[&str], common: &Common) -> bool {
     // The model learned from Chinese rooms; English asks by its form (`english.rs`).
     if english::is_english(text) {
         return english::asks(text);
     }
-    let Some((l, rule, core)) = logit_with(text, tokens, common) else { return false };
+    let Some((l, rule)) = logit_with(text, core, tokens, common) else { return false };
     // A shopping ask in question form (啥价, 链接呢, 有货吗, 有链接不小姐姐) is a question even where the
     // model, which learned mostly from chat, hesitates: these are the questions a seller's room is for;
     // so is a choice put to the host (偏大还是偏小), which the chat rooms hold too few of to learn, and
@@ -162,13 +168,11 @@ pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,
 /// or a bare interjection).
 pub fn logit(text: &str, tokens: &[&str]) -> Option<f32> {
-    logit_with(text, tokens, &Common::of(text, tokens)).map(|(l, ..)| l)
+    logit_with(text, ending::core(text), tokens, &Common::of(text, tokens)).map(|(l, _)| l)
 }
 
-/// `logit`, whether the rule-only detector calls it a question, and the core it read
-/// (`ending::core`).
-fn logit_with<'a>(text: &'a str, tokens: &[&str], common: &Common) -> Option<(f32, bool, &'a str)> {
-    let core = ending::core(text);
+/// `logit`, and whether the rule-only detector calls it a question; `core` is `ending::core(text)`.
+fn logit_with(text: &str, core: &str, tokens: &[&str], common: &Common) -> Option<(f32, bool)> {
     if !core.chars().any(is_alnum) || ending::only_interjections(core) {
         return None;
     }
@@ -177,7 +181,7 @@ fn logit_with<'a>(text: &'a str, tokens: &[&str], common: &Common) -> Option<(f3
     let sums = common.sums();
     acc[0] = sums.question_tokens + if core.len() == text.len() { sums.question_ngrams } else { 0 };
     let rule = sparse_with(text, core, tokens, common, false, &mut |i| m.add(i, &mut acc));
-    Some((m.logits(&acc, &[])[0], rule, core))
+    Some((m.logits(&acc, &[])[0], rule))
 }
 
 #[cfg(test)]
