@@ -122,8 +122,8 @@ fn analyze_text(text: String) -> TextAnalysis {
     // chat rooms that hold almost none.
     let core = question::ending::core(norm);
     let jeer = jeers::is_jeer(core, common.pairs());
-    let is_question = vote.is_none() && !jeer && question::is_question_at(norm, core, &tokens, &common);
-    let intent = is_question.then(|| intent::classify_at(norm, core, common.ngrams()));
+    let is_question = vote.is_none() && !jeer && question::is_question_with(norm, core, &tokens, &common);
+    let intent = is_question.then(|| intent::classify_with(norm, core, common.ngrams()));
     let signature = intent.map(|i| similar::question_signature(norm, &tokens, i));
     let (mut polarity, mut score) = sentiment::score_with(norm, &tokens, &common);
     let complaint = complaints::complaint(norm, is_question, common.pairs()).map(|t| t as u8);

@@ -18,6 +18,8 @@ type Row = Result<(usize, Comment), BadLine>;
 
 /// Rows read before they are handed out.
 const CHUNK: usize = 512;
+/// Analysis threads at most (a route names its worker in a byte; the fold marks them in an array).
+const MAX_WORKERS: usize = 8;
 /// Chunks queued per worker, each way: with more threads than cores, a worker or the fold that is
 /// descheduled for a moment should not stall the others (2 left cores idle ~10% of the time).
 const QUEUE: usize = 8;
@@ -32,7 +34,7 @@ const MEMORY: usize = 8192;
 /// among the workers by text; the chunk's route (which worker has each row) goes to the fold, which
 /// takes each worker's part of the chunk and puts the rows back in order.
 pub fn analysed(rows: input::Rows<'static>, mut fold: impl FnMut(Analysed) -> CliResult) -> CliResult {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_WORKERS);
     let (route_tx, route_rx) = sync_channel::<Vec<u8>>(QUEUE * workers);
     let (mut inputs, mut outputs, mut threads) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..workers {
@@ -47,7 +49,7 @@ pub fn analysed(rows: input::Rows<'static>, mut fold: impl FnMut(Analysed) -> Cl
     let mut parts: Vec<std::vec::IntoIter<Analysed>> = (0..workers).map(|_| Vec::new().into_iter()).collect();
     let mut chunk = Vec::with_capacity(CHUNK);
     'chunks: for route in route_rx {
-        let mut has = [false; 8];
+        let mut has = [false; MAX_WORKERS];
         route.iter().for_each(|&w| has[w as usize] = true);
         for (w, part) in parts.iter_mut().enumerate().filter(|(w, _)| has[*w]) {
             let Ok(rows) = outputs[w].recv() else { break 'chunks };

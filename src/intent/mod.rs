@@ -158,16 +158,12 @@ pub fn commerce(text: &str) -> Option<Intent> {
 pub fn classify(text: &str) -> Intent {
     let mut ngrams = Vec::new();
     char_ngrams(text, &mut |i| ngrams.push(i));
-    classify_with(text, &ngrams)
+    classify_with(text, crate::question::ending::core(text), &ngrams)
 }
 
-/// `classify` with the text's `char_ngrams` already hashed (the engine's `Common` ids).
-pub fn classify_with(text: &str, ngrams: &[u32]) -> Intent {
-    classify_at(text, crate::question::ending::core(text), ngrams)
-}
-
-/// `classify_with` for a caller that already has `core`, `question::ending::core(text)`.
-pub fn classify_at(text: &str, core: &str, ngrams: &[u32]) -> Intent {
+/// `classify` with what the engine reads once per comment: `core` (`question::ending::core(text)`)
+/// and the text's `char_ngrams`, already hashed (the `Common` ids).
+pub fn classify_with(text: &str, core: &str, ngrams: &[u32]) -> Intent {
     if let Some(intent) = commerce(text) {
         return intent;
     }

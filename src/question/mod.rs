@@ -132,17 +132,12 @@ fn sparse_with(
 
 /// The detector. `text` is cleaned and lower-cased (see `clean`), `tokens` its tokens.
 pub fn is_question(text: &str, tokens: &[&str]) -> bool {
-    is_question_with(text, tokens, &Common::of(text, tokens))
+    is_question_with(text, ending::core(text), tokens, &Common::of(text, tokens))
 }
 
-/// `is_question` from the comment's `Common` ids (the engine hashes them once for every model).
-pub fn is_question_with(text: &str, tokens: &[&str], common: &Common) -> bool {
-    is_question_at(text, ending::core(text), tokens, common)
-}
-
-/// `is_question_with` for a caller that already has `core`, `ending::core(text)` (every comment's
-/// analysis reads it three times).
-pub fn is_question_at(text: &str, core: &str, tokens: &[&str], common: &Common) -> bool {
+/// `is_question` from what the engine reads once per comment for every reader: `core`
+/// (`ending::core(text)`) and the `Common` ids.
+pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common) -> bool {
     // The model learned from Chinese rooms; English asks by its form (`english.rs`).
     if english::is_english(text) {
         return english::asks(text);
