@@ -92,25 +92,6 @@ test('www: the replay at 10× speed shows hot questions', async ({}, testInfo) =
   await page.close();
 });
 
-// A browser without wasm SIMD (Safari before 16.4) cannot load the engine: the page says so in the
-// visitor's language instead of leaving every panel empty. Such a browser is imitated by a
-// `WebAssembly.validate` that refuses what it does not know.
-test('www: a browser without WebAssembly SIMD is told why the radar cannot run', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => {
-    const validate = WebAssembly.validate;
-    WebAssembly.validate = (bytes) => !new Uint8Array(bytes).includes(0xfd) && validate(bytes);
-  });
-  await page.goto(www.url);
-  await expect(page.getByTestId('www-too-old')).toBeVisible();
-  await expect(page.getByTestId('www-too-old')).toContainText('浏览器版本太旧');
-  await page.screenshot({ path: artifact('www-too-old.png') });
-  expect(errors).toEqual(['danmu-radar: this browser has no WebAssembly SIMD']);
-  await page.close();
-});
-
 test('www: an opened CSV log renders the report, the same report the CLI writes', async () => {
   const { page, errors } = await trialPage('#byo');
   const log = csvLog(600, COMPLAINTS);

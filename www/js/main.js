@@ -17,19 +17,6 @@ function exportButtons(footer, client) {
   }
 }
 
-// The engine is built with wasm SIMD (.cargo/config.toml). A browser without it cannot load the
-// module and every panel would stay empty: say why instead. The probe is the smallest module that
-// uses one SIMD instruction.
-const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
-if (!WebAssembly.validate(SIMD_PROBE)) {
-  $('too-old').textContent = t().tooOld;
-  $('too-old').hidden = false;
-  $('lang').hidden = true;
-  for (const el of document.querySelectorAll('[role=tablist], [role=tabpanel]')) el.style.display = 'none';
-  for (const node of document.querySelectorAll('header [data-i18n]')) node.textContent = t()[node.dataset.i18n];
-  throw new Error('danmu-radar: this browser has no WebAssembly SIMD');
-}
-
 // Replay: starts playing at once, so the first thing a visitor sees is the radar at work.
 const replayClient = new EngineClient(lang);
 const replayView = mountOverlay($('replay-overlay'), replayClient.source(), { lang });
