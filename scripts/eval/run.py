@@ -285,7 +285,7 @@ def eval_commerce(binary):
         gold = [g for _, g in rows]
         add(sec, "mood macro-F1 (pos/neu/neg)", name, len(rows), M.macro_f1([o["sentiment"] for o in out], gold),
             None, None, "", "written buyers' comments, a third of each class")
-    for name in ("dev", "check", "check2", "check3", "check4", "check5", "check6", "check7", "check8", "check9"):
+    for name in ("dev", "check", "check2", "check3", "check4", "check5", "check6", "check7", "check8", "check9", "check10"):
         path = REPO / "tests/data/commerce" / f"paraphrases_{name}.txt"
         groups = [line.strip().split("|") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         same = [(a, b) for g in groups for a, b in itertools.combinations(g, 2)]
