@@ -156,6 +156,11 @@ impl RadarEngine {
         self.inner.mark_answered(group)
     }
 
+    #[wasm_bindgen(js_name = mergeQuestions)]
+    pub fn merge_questions(&mut self, from: u32, into: u32) -> bool {
+        self.inner.merge_questions(from, into)
+    }
+
     /// A catalog as CSV or JSON text; a bad file throws a CatalogError with `row` and `column`.
     #[wasm_bindgen(js_name = setCatalog)]
     pub fn set_catalog(&mut self, text: &str) -> Result<u32, JsValue> {

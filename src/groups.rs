@@ -7,6 +7,7 @@
 //! `MAX_RETIRED`, the most asked), so a long stream's report still lists what its first hour asked.
 
 mod candidates;
+mod merge;
 mod retired;
 
 use crate::intent::Intent;
@@ -43,6 +44,9 @@ struct Group {
     base: f64,
     answered_ms: Option<i64>,
     flood: bool,
+    /// The seeds of groups the host merged into this one (`merge.rs`): a question that matches any
+    /// of them joins this group, as one that matches `seed` does.
+    aliases: Vec<Signature>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,6 +90,9 @@ pub struct Groups {
     /// The pair model's view of each group's seed, by index into `groups`; rebuilt after a restore.
     #[serde(skip)]
     shapes: Vec<Shape>,
+    /// The same for each group's `aliases` (empty for a group nobody merged into).
+    #[serde(skip)]
+    alias_shapes: Vec<Vec<Shape>>,
 }
 
 impl Default for Groups {
@@ -101,6 +108,7 @@ impl Default for Groups {
             shared: Vec::new(),
             candidates: Vec::new(),
             shapes: Vec::new(),
+            alias_shapes: Vec::new(),
         }
     }
 }
@@ -113,20 +121,32 @@ impl Groups {
     fn rebuild_index(&mut self) {
         self.index.clear();
         self.shapes = self.groups.iter().map(|g| Shape::of(&g.seed)).collect();
+        self.alias_shapes = self.groups.iter().map(|g| g.aliases.iter().map(Shape::of).collect()).collect();
         for i in 0..self.groups.len() {
             self.index_group(i);
         }
     }
 
+    /// The hashed features of a group's seed and aliases, each once.
+    fn features(g: &Group) -> Vec<u64> {
+        let mut fs: Vec<u64> =
+            std::iter::once(&g.seed).chain(&g.aliases).flat_map(|s| s.features()).map(hash64).collect();
+        if !g.aliases.is_empty() {
+            fs.sort_unstable();
+            fs.dedup();
+        }
+        fs
+    }
+
     fn index_group(&mut self, i: usize) {
-        for f in self.groups[i].seed.features() {
-            self.index.entry(hash64(f)).or_default().push(i as u32);
+        for f in Self::features(&self.groups[i]) {
+            self.index.entry(f).or_default().push(i as u32);
         }
     }
 
     fn unindex_group(&mut self, i: usize) {
-        for f in self.groups[i].seed.features() {
-            if let Some(v) = self.index.get_mut(&hash64(f)) {
+        for f in Self::features(&self.groups[i]) {
+            if let Some(v) = self.index.get_mut(&f) {
                 v.retain(|&x| x != i as u32);
             }
         }
@@ -190,7 +210,7 @@ impl Groups {
         if candidates.is_empty() && sig.features().next().is_none() {
             // Nothing but fillers (在吗, 有吗?): only an identical shape can match.
             for (i, g) in self.groups.iter().enumerate() {
-                if g.seed.features().next().is_none() {
+                if std::iter::once(&g.seed).chain(&g.aliases).any(|s| s.features().next().is_none()) {
                     shared[i] = 1;
                     candidates.push((0, i));
                 }
@@ -205,11 +225,20 @@ impl Groups {
         if candidates.is_empty() {
             return None;
         }
-        let shape = shape.insert(Shape::of(sig));
+        let shape = &*shape.insert(Shape::of(sig));
+        let (groups, shapes, alias_shapes) = (&self.groups, &self.shapes, &self.alias_shapes);
+        // A seed's score counts when it reaches that seed's bar; a merged group's best seed speaks for it.
+        let passing = |seed: &Signature, seed_shape: &Shape| {
+            let s = similar::score_shaped((sig, shape), (seed, seed_shape));
+            (s >= similar::threshold(sig, seed)).then_some(s)
+        };
         candidates
             .iter()
-            .map(|&(_, i)| (i, similar::score_shaped((sig, shape), (&self.groups[i].seed, &self.shapes[i]))))
-            .filter(|&(i, s)| s >= similar::threshold(sig, &self.groups[i].seed))
+            .filter_map(|&(_, i)| {
+                let g = &groups[i];
+                let aliases = g.aliases.iter().zip(&alias_shapes[i]).filter_map(|(a, sh)| passing(a, sh));
+                passing(&g.seed, &shapes[i]).into_iter().chain(aliases).max_by(f64::total_cmp).map(|s| (i, s))
+            })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i)
     }
@@ -228,12 +257,14 @@ impl Groups {
             base: 0.0,
             answered_ms: None,
             flood: false,
+            aliases: Vec::new(),
         };
         self.next_id += 1;
         let shape = shape.unwrap_or_else(|| Shape::of(&g.seed));
         if self.groups.len() < MAX_GROUPS {
             self.groups.push(g);
             self.shapes.push(shape);
+            self.alias_shapes.push(Vec::new());
             let i = self.groups.len() - 1;
             self.index_group(i);
             return i;
@@ -255,6 +286,7 @@ impl Groups {
         self.unindex_group(victim);
         let dropped = std::mem::replace(&mut self.groups[victim], g);
         self.shapes[victim] = shape;
+        self.alias_shapes[victim] = Vec::new();
         self.index_group(victim);
         if dropped.count >= 2 {
             self.retire(dropped);

@@ -83,6 +83,22 @@ fn checkpoint_restores_the_same_state() {
 }
 
 #[wasm_bindgen_test]
+fn hot_questions_merge_by_hand() {
+    let mut e = RadarEngine::new(None);
+    e.push_batch("t", 1.0, rows(&[("a", "洗完会缩水吗"), ("b", "洗了会不会变小"), ("c", "洗了会不会变小")], 1_000_000))
+        .unwrap();
+    let snap: Snapshot = rust(&e.snapshot().unwrap());
+    let id = |text: &str| snap.hot_questions.iter().find(|q| q.text == text).expect("listed").id;
+    let (from, into) = (id("洗了会不会变小"), id("洗完会缩水吗"));
+    assert!(e.merge_questions(from, into));
+    assert!(!e.merge_questions(from, into), "merged away: no longer a hot question");
+    e.push_batch("t", 2.0, rows(&[("d", "洗了会不会变小")], 1_001_000)).unwrap();
+    let snap: Snapshot = rust(&e.snapshot().unwrap());
+    assert_eq!(snap.hot_questions.len(), 1);
+    assert_eq!((snap.hot_questions[0].id, snap.hot_questions[0].count, snap.hot_questions[0].users), (into, 4, 4));
+}
+
+#[wasm_bindgen_test]
 fn catalog_errors_are_typed_with_row_and_column() {
     let mut e = RadarEngine::new(None);
     assert_eq!(e.set_catalog("链接号,名称\n3,阔腿裤\n").unwrap(), 1);

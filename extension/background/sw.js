@@ -118,8 +118,13 @@ function overlay(port, tabId) {
       if (!check(msg, 'ui/')) return;
       const room = rooms.byTab.get(tabId);
       if (!room || !room.overlays.has(port)) return;
-      if (msg.type === 'ui/mark-answered') {
-        if (room.engine.markAnswered(msg.id)) rooms.pushSnapshot(room);
+      if (msg.type === 'ui/mark-answered' || msg.type === 'ui/merge-questions') {
+        // The host's corrections are room state: checkpointed like rows, so a restarted worker keeps them.
+        const done = msg.type === 'ui/mark-answered' ? room.engine.markAnswered(msg.id) : room.engine.mergeQuestions(msg.from, msg.into);
+        if (done) {
+          rooms.pushSnapshot(room);
+          rooms.scheduleCheckpoint(room);
+        }
       } else if (msg.type === 'ui/export-report') {
         // The same report as `danmu-radar analyze --format html|json|csv` and the trial page, plus
         // the suggested answers the assistant gave in this room, if any.

@@ -15,6 +15,7 @@ let listener = null;
 const source = {
   onSnapshot(cb) { listener = cb; },
   markAnswered(id) { port?.postMessage({ type: 'ui/mark-answered', id }); },
+  mergeQuestions(from, into) { port?.postMessage({ type: 'ui/merge-questions', from, into }); },
   exportReport(format) { port?.postMessage({ type: 'ui/export-report', format }); },
 };
 

@@ -50,6 +50,7 @@
     'sw/start-picker': () => true,
     'ui/hello': () => true,
     'ui/mark-answered': (m) => isInt(m.id),
+    'ui/merge-questions': (m) => isInt(m.from) && isInt(m.into),
     'ui/export-report': (m) => ['json', 'html', 'csv'].includes(m.format),
     'ui/reset': () => true,
     'ui/llm-visible': (m) => typeof m.visible === 'boolean',

@@ -2,11 +2,20 @@
 // is data, never markup). Shared by the extension's overlay frame and the trial page (www/), which
 // pass their own data source — harper's shape: one view, two hosts.
 //
-// source: { onSnapshot(cb), markAnswered(id), exportReport(format) }, and optionally the LLM
-// assistant's { assistantBox (an element shown under the local summary), copyAnswer(question) }.
+// source: { onSnapshot(cb), markAnswered(id), mergeQuestions(from, into), exportReport(format) }, and
+// optionally the LLM assistant's { assistantBox (an element shown under the local summary),
+// copyAnswer(question) }.
+//
+// The hot-question list holds still while the pointer moves on it: it is rebuilt up to four times a
+// second in a flood, and a click whose press and release land on two different rebuilds is lost,
+// or lands on the row that moved under the pointer. Its own actions (✓, merge) refresh it at once.
+// A pointer resting on it lets it go after HOLD_MS: a frame is not always told that the pointer
+// left it (headless Chromium never tells an extension frame), and a list frozen for good would be
+// worse than a lost click.
 import { strings } from './i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
+const HOLD_MS = 2500;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -55,8 +64,41 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
   let t = strings(lang);
   let last = null;
   let pending = null;
+  // The question being merged (its id), while the host picks the one it asks the same as.
+  let merging = null;
+  let held = false;
+  let refreshQuestions = true;
+  // After ✓ or a merge the list shows what the engine answers, however the pointer holds it.
+  let followUntil = 0;
   const view = el('div', { class: 'dr-panel', testid: 'dr-overlay' });
   root.replaceChildren(view);
+  const slot = (name) => el('div', { class: 'dr-slot', 'data-slot': name });
+  const slots = { stats: slot('stats'), alert: slot('alert'), questions: slot('questions'), rest: slot('rest') };
+  let release = 0;
+  const onList = (e) => hold(!!e.target.closest?.('[data-slot=questions]'));
+  for (const type of ['pointerover', 'pointermove', 'pointerdown']) view.addEventListener(type, onList);
+  view.addEventListener('pointerleave', () => hold(false));
+  root.ownerDocument.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && merging !== null) act(() => { merging = null; });
+  });
+
+  function hold(on) {
+    clearTimeout(release);
+    if (on) release = setTimeout(() => hold(false), HOLD_MS);
+    if (on === held) return;
+    held = on;
+    view.classList.toggle('dr-holding', on);
+    if (!on) schedule();
+  }
+
+  // A click in the list: run it, and show the list as it is now even while the pointer holds it
+  // (`engine`: and the snapshots that answer it).
+  function act(fn, engine = false) {
+    fn();
+    refreshQuestions = true;
+    if (engine) followUntil = Date.now() + 1500;
+    schedule();
+  }
 
   function section(title, body, extra) {
     return el('section', { class: 'dr-section' }, el('h3', {}, title, extra || null), body);
@@ -76,14 +118,33 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
       x.purchases ? item('dr-purchases', x.purchases, t.purchases) : null);
   }
 
+  // Merging is two clicks: 并 on one question, then 并入 on the one it asks the same as (the engine
+  // then counts both as one, and the first one's wording joins it from now on).
+  function mergeButton(q) {
+    if (!source.mergeQuestions) return null;
+    if (merging === null) {
+      return el('button', { class: 'dr-merge', title: t.mergeStart, 'aria-label': t.mergeStart, testid: 'dr-merge', onclick: () => act(() => { merging = q.id; }) }, t.mergeShort);
+    }
+    if (merging === q.id) {
+      return el('button', { class: 'dr-merge dr-merge-cancel', title: t.mergeCancel, 'aria-label': t.mergeCancel, testid: 'dr-merge-cancel', onclick: () => act(() => { merging = null; }) }, t.cancel);
+    }
+    const from = merging;
+    return el('button', { class: 'dr-merge dr-merge-into', title: t.mergeInto, 'aria-label': t.mergeInto, testid: 'dr-merge-into', onclick: () => act(() => { merging = null; source.mergeQuestions(from, q.id); }, true) }, t.mergeIntoShort);
+  }
+
   function questions(s) {
     if (!s.hot_questions.length) return el('p', { class: 'dr-empty' }, t.noQuestions);
+    // A question that left the list (answered, dropped) cannot be merged any more.
+    if (merging !== null && !s.hot_questions.some((q) => q.id === merging)) merging = null;
     const list = el('ol', { class: 'dr-questions' });
+    const from = s.hot_questions.find((q) => q.id === merging);
+    const hint = from ? el('p', { class: 'dr-merge-hint', testid: 'dr-merge-hint' }, t.mergeHint(from.text)) : null;
     for (const q of s.hot_questions) {
-      const done = el('button', { class: 'dr-answer', title: t.markAnswered, 'aria-label': t.markAnswered, testid: 'dr-mark-answered', onclick: () => source.markAnswered(q.id) }, '✓');
+      const done = el('button', { class: 'dr-answer', title: t.markAnswered, 'aria-label': t.markAnswered, testid: 'dr-mark-answered', onclick: () => act(() => source.markAnswered(q.id), true) }, '✓');
       // One viewer's question stays listed but quieter: what several viewers ask should catch the eye.
       const single = q.users < 2 ? ' dr-question-single' : '';
-      list.append(el('li', { class: `dr-question${single}`, testid: 'dr-hot-question', 'data-id': String(q.id) },
+      const picked = q.id === merging ? ' dr-merging' : '';
+      list.append(el('li', { class: `dr-question${single}${picked}`, testid: 'dr-hot-question', 'data-id': String(q.id) },
         el('span', { class: 'dr-q-text', testid: 'dr-hot-question-text', title: q.examples.join(' / ') }, q.text),
         el('span', { class: 'dr-q-meta' },
           el('span', { class: `dr-tag dr-tag-${q.intent}` }, t.intents[q.intent] || q.intent),
@@ -93,9 +154,10 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
           q.flood ? el('span', { class: 'dr-flood' }, t.flood) : null,
           el('span', { class: 'dr-age' }, age(q.last_ms, s.now_ms, t)),
           source.copyAnswer ? el('button', { class: 'dr-copy', title: t.copyAnswer, 'aria-label': t.copyAnswer, testid: 'dr-copy-answer', onclick: () => source.copyAnswer(q) }, t.copyShort) : null,
+          mergeButton(q),
           done)));
     }
-    return list;
+    return el('div', {}, hint, list);
   }
 
   function mood(s) {
@@ -142,10 +204,15 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
       return;
     }
     view.classList.toggle('dr-large', large);
-    view.replaceChildren(
-      statsLine(s),
-      alertBanner(s),
-      section(t.hotQuestions, questions(s)),
+    if (!slots.stats.isConnected) view.replaceChildren(...Object.values(slots));
+    slots.stats.replaceChildren(statsLine(s));
+    slots.alert.replaceChildren(alertBanner(s));
+    if (!held || refreshQuestions || Date.now() < followUntil) {
+      refreshQuestions = false;
+      const note = el('span', { class: 'dr-hold-note', testid: 'dr-hold-note' }, t.held);
+      slots.questions.replaceChildren(section(t.hotQuestions, questions(s), note));
+    }
+    slots.rest.replaceChildren(
       section(t.mood, mood(s)),
       section(t.keywords, keywords(s)),
       (s.products.length || (s.poll && s.poll.active)) ? section(t.products, products(s)) : '', // replaceChildren would print a null
@@ -165,8 +232,8 @@ export function mountOverlay(root, source, { lang = 'zh-CN', large = false } = {
   render();
 
   return {
-    setLang(l) { t = strings(l); schedule(); },
-    setLarge(b) { large = b; schedule(); },
+    setLang(l) { t = strings(l); refreshQuestions = true; schedule(); },
+    setLarge(b) { large = b; refreshQuestions = true; schedule(); },
     get snapshot() { return last; },
   };
 }

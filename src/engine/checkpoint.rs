@@ -16,8 +16,10 @@ pub enum CheckpointError {
 
 const MAGIC: &[u8; 4] = b"DRCK";
 /// 2 since the count of comments whose time was assumed (`Totals::untimed`) joined the state; 3 since
-/// a question's signature keeps its buying intent (`similar::Signature::buying`).
-const VERSION: u16 = 4;
+/// a question's signature keeps its buying intent (`similar::Signature::buying`); 4 since the room
+/// tells selling from chatting (`selling.rs`); 5 since a group
+/// keeps the seeds of the groups merged into it (`groups/merge.rs`).
+const VERSION: u16 = 5;
 
 impl Engine {
     /// The whole state as bytes (magic, version, postcard).

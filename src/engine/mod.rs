@@ -305,6 +305,13 @@ impl Engine {
         self.s.groups.mark_answered(group, self.s.now_ms)
     }
 
+    /// Merges hot question `from` into `into` (the host saw they ask the same thing): their counts
+    /// and askers add up, and `from`'s wording joins `into` from now on. False when either is not
+    /// a live hot question, or both are the same.
+    pub fn merge_questions(&mut self, from: u32, into: u32) -> bool {
+        self.s.groups.merge(from, into)
+    }
+
     pub fn totals(&self) -> Totals {
         let s = &self.s;
         let e = |k: Kind| s.counters.events[k as usize];

@@ -7,7 +7,7 @@ use crate::similar::{self, Shape};
 
 impl Group {
     /// Takes in an earlier group of the same ask: its askers, counts, wordings and times.
-    fn absorb(&mut self, old: &Group) {
+    pub(super) fn absorb(&mut self, old: &Group) {
         self.users.merge(&old.users);
         self.count += old.count;
         self.first_ms = self.first_ms.min(old.first_ms);

@@ -87,7 +87,7 @@ test('www: the replay at 10× speed shows hot questions', async ({}, testInfo) =
   // English is one click away, overlay included.
   await page.getByTestId('www-lang').click();
   await expect(page.getByTestId('www-tab-byo')).toHaveText('Analyse my log');
-  await expect(o.locator('.dr-section h3').first()).toHaveText('Hot questions');
+  await expect(o.locator('.dr-section h3').first()).toHaveText(/^Hot questions/); // then its hidden "paused" note
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -169,6 +169,15 @@ test('www: the live feed runs the overlay on the example sender\'s comments', as
     await expect(o.getByTestId('dr-unique-users')).toHaveText('13');
     await expect(o.getByTestId('dr-hot-question').first()).toBeVisible();
     await page.screenshot({ path: artifact('www-live.png') });
+    // The host's merge works here too (the same renderer, the page's engine worker): the second
+    // question into the first, their counts added.
+    const rows = o.getByTestId('dr-hot-question');
+    const [a, b] = [await rows.nth(0).getAttribute('data-id'), await rows.nth(1).getAttribute('data-id')];
+    const [ca, cb] = (await rows.getByTestId('dr-hot-question-count').allTextContents()).slice(0, 2).map(Number);
+    await o.locator(`[data-id="${b}"]`).getByTestId('dr-merge').click();
+    await o.locator(`[data-id="${a}"]`).getByTestId('dr-merge-into').click();
+    await expect(o.locator(`[data-id="${b}"]`)).toHaveCount(0);
+    await expect(o.locator(`[data-id="${a}"]`).getByTestId('dr-hot-question-count')).toHaveText(String(ca + cb));
     expect(errors).toEqual([]);
     await page.close();
   } finally {

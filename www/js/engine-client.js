@@ -1,5 +1,5 @@
 // The page's handle on one engine worker, and the overlay's data source built on it: the same
-// {onSnapshot, markAnswered, exportReport} contract the extension's overlay frame gives render.js.
+// {onSnapshot, markAnswered, mergeQuestions, exportReport} contract the extension's overlay frame gives render.js.
 import { download } from './download.js';
 
 export class EngineClient {
@@ -47,6 +47,7 @@ export class EngineClient {
     return {
       onSnapshot: (cb) => this.listeners.add(cb),
       markAnswered: (id) => this.call('markAnswered', { id }),
+      mergeQuestions: (from, into) => this.call('mergeQuestions', { from, into }),
       exportReport: (format) => this.downloadReport(format),
     };
   }

@@ -54,6 +54,11 @@ const OPS = {
     scheduleSnapshot();
     return done;
   },
+  mergeQuestions({ from, into }) {
+    const done = engine.mergeQuestions(from, into);
+    scheduleSnapshot();
+    return done;
+  },
   report({ format }) {
     if (format === 'html') return engine.reportHtml();
     if (format === 'csv') return engine.reportCsv();
