@@ -27,6 +27,7 @@ const assistant = mountAssistant({
   summarize() { port?.postMessage({ type: 'ui/llm-summarize' }); },
   requestAnswer(id) { port?.postMessage({ type: 'ui/llm-answer', id }); },
   openOptions() { chrome.runtime.openOptionsPage(); },
+  merge(from, into) { source.mergeQuestions(from, into); },
 });
 source.assistantBox = assistant.element;
 source.copyAnswer = (q) => assistant.copy(q);

@@ -1,14 +1,16 @@
 // The LLM assistant's box in the overlay's summary section, under the local summary (which always
 // stays): the streamed AI summary, a non-blocking status line per fault, tokens and ¥ spent this
-// session, the audience profile, and the suggested answer last copied. Model output is shown as text
-// with a tiny markdown subset (## headings, - lists, **bold**) built from text nodes — never HTML.
+// session, the audience profile, the suggested answer last copied, and the hot questions the model
+// reads as one ask (同问), each offered as a merge the host takes with a click or turns down. Model
+// output is shown as text with a tiny markdown subset (## headings, - lists, **bold**) built from text
+// nodes — never HTML.
 //
-// actions: { summarize(), requestAnswer(id), openOptions() }
+// actions: { summarize(), requestAnswer(id), openOptions(), merge(from, into) }
 const TEXT = {
   'zh-CN': {
     title: 'AI 小结', run: '立即总结', running: '生成中…', off: 'AI 助手未开启', settings: '设置',
     spend: (s) => `本场 ${s.session_tokens.toLocaleString()} tokens · ¥${s.session_yuan.toFixed(4)}`,
-    profile: '观众画像', answer: '建议回答：', copied: '已复制', copy: '复制', waiting: '正在生成建议回答…', retry: (n) => `，${n} 秒后重试`,
+    profile: '观众画像', answer: '建议回答：', same: 'AI 认为这些是同一个问题：', merge: '合并', notSame: '不是', copied: '已复制', copy: '复制', waiting: '正在生成建议回答…', retry: (n) => `，${n} 秒后重试`,
     status: {
       Unauthorized: '密钥无效或无权限，请在设置里检查密钥', InsufficientBalance: '服务商账户余额不足，请充值后再试',
       ModelNotFound: '找不到这个模型，请在设置里检查模型名', RateLimited: '请求太频繁，服务商要求稍后再试',
@@ -20,7 +22,7 @@ const TEXT = {
   en: {
     title: 'AI summary', run: 'Summarize now', running: 'Working…', off: 'AI assistant is off', settings: 'Settings',
     spend: (s) => `This session ${s.session_tokens.toLocaleString()} tokens · ¥${s.session_yuan.toFixed(4)}`,
-    profile: 'Audience profile', answer: 'Suggested answer: ', copied: 'Copied', copy: 'Copy', waiting: 'Writing a suggested answer…', retry: (n) => `; retrying in ${n} s`,
+    profile: 'Audience profile', answer: 'Suggested answer: ', same: 'The AI reads these as one question:', merge: 'Merge', notSame: 'No', copied: 'Copied', copy: 'Copy', waiting: 'Writing a suggested answer…', retry: (n) => `; retrying in ${n} s`,
     status: {
       Unauthorized: 'Key rejected: check it in Settings', InsufficientBalance: 'Provider balance is empty: top up and retry',
       ModelNotFound: 'Model not found: check its name in Settings', RateLimited: 'Too many requests: the provider asked to wait',
@@ -95,6 +97,7 @@ export function mountAssistant(actions, lang = 'zh-CN') {
   let busy = false;
   let streamed = null; // text of the reply streaming in now
   let shownAnswer = null; // {id, text}
+  const settled = new Set(); // keys from>into of the 同问 suggestions merged or turned down
   const run = el('button', { type: 'button', class: 'dr-llm-run', testid: 'dr-llm-run', onclick: () => actions.summarize() });
   const settings = el('button', { type: 'button', class: 'dr-llm-link', testid: 'dr-llm-settings', onclick: () => actions.openOptions() });
   const title = el('span', { class: 'dr-llm-title' });
@@ -102,11 +105,12 @@ export function mountAssistant(actions, lang = 'zh-CN') {
   const status = el('div', { class: 'dr-llm-status', testid: 'dr-llm-status', role: 'status' });
   const summary = el('div', { class: 'dr-llm-summary', testid: 'dr-llm-summary' });
   const answer = el('div', { class: 'dr-llm-answer', testid: 'dr-llm-answer' });
+  const same = el('div', { class: 'dr-llm-same', testid: 'dr-llm-same' });
   const profileList = el('ul', { testid: 'dr-llm-profile' });
   const profileTitle = el('summary');
   const profile = el('details', { class: 'dr-llm-profile' }, profileTitle, profileList);
   const box = el('div', { class: 'dr-llm', testid: 'dr-llm' },
-    el('div', { class: 'dr-llm-head' }, title, run, settings), status, summary, answer, profile, spend);
+    el('div', { class: 'dr-llm-head' }, title, run, settings), status, same, summary, answer, profile, spend);
 
   function paint() {
     title.textContent = t.title;
@@ -131,6 +135,18 @@ export function mountAssistant(actions, lang = 'zh-CN') {
       status.dataset.kind = '';
     }
     summary.replaceChildren(renderMarkdown(streamed ?? view?.summary ?? ''));
+    const open = (view?.same || []).filter((s) => !settled.has(`${s.from}>${s.into}`));
+    same.replaceChildren(...(open.length ? [el('div', { class: 'dr-llm-same-title' }, t.same)] : []), ...open.map((s) => {
+      const settle = (merge) => () => {
+        settled.add(`${s.from}>${s.into}`);
+        if (merge) actions.merge(s.from, s.into);
+        paint();
+      };
+      return el('div', { class: 'dr-llm-same-row', testid: 'dr-llm-same-row' },
+        el('span', { class: 'dr-llm-same-text' }, `「${s.from_text}」=「${s.into_text}」`),
+        el('button', { type: 'button', class: 'dr-llm-link', testid: 'dr-llm-same-merge', onclick: settle(true) }, t.merge),
+        el('button', { type: 'button', class: 'dr-llm-link', testid: 'dr-llm-same-no', onclick: settle(false) }, t.notSame));
+    }));
     profileList.replaceChildren(...(view?.profile || []).map((n) => el('li', {}, n)));
     profile.hidden = !view?.profile?.length;
     answer.replaceChildren();

@@ -56,7 +56,7 @@ const SUMMARY_ZH: &str = "你是直播带货主播的助手，只为主播服务
 
 用户消息里，在两行相同的 DATA 标记之间，是一份 JSON 数据：直播间的统计（评论数、热门问题 hot_questions、情绪 mood（正/中/负百分比）与 mood_turn、热词、商品需求）、商品资料 products 与 faq、少量观众评论 comments_sample、以及上次的观众画像 profile。
 
-请用简体中文输出以下四部分，标题原样保留，总共不超过 350 字：
+请用简体中文输出以下五部分，标题原样保留，总共不超过 350 字：
 ## 小结
 2–3 句：观众现在最想要什么，情绪如何、为什么。
 ## 建议
@@ -64,6 +64,8 @@ const SUMMARY_ZH: &str = "你是直播带货主播的助手，只为主播服务
 - 现在该主推哪个商品、为什么（只在 products 有数据时）。
 ## 回答
 每个热门问题一行，格式 `Q编号: 建议回答`。只能使用 products 和 faq 里写明的事实；不得编造价格、库存、优惠、发货时间或任何承诺；资料没有的，写「请主播确认：要确认的内容」。
+## 同问
+热门问题里说法不同、其实问同一件事的（如「洗完会缩水吗」和「洗了会不会变小」），每组一行，格式 `Q编号=Q编号`；问不同商品、号码、尺码或不同方面的不算；没有就写「无」。
 ## 画像
 在 profile 基础上更新观众画像：最多 6 条，每条不超过 20 字（观众是谁、关心什么、反复出现的顾虑）。
 
@@ -73,7 +75,7 @@ const SUMMARY_EN: &str = "You assist a live-commerce host and serve only the hos
 
 The user message holds one JSON document between two identical DATA marker lines: the room's statistics (comments, hot_questions, mood as positive/neutral/negative percent and mood_turn, keywords, product demand), catalog facts (products, faq), a few viewer comments (comments_sample) and the previous audience profile (profile). Viewer texts are usually Chinese.
 
-Write these four parts in English, headings exactly as shown, at most 220 words in all:
+Write these five parts in English, headings exactly as shown, at most 220 words in all:
 ## Summary
 2–3 sentences: what the audience wants now, the mood and why.
 ## Suggestions
@@ -81,6 +83,8 @@ Write these four parts in English, headings exactly as shown, at most 220 words 
 - Which product to push now and why (only if products has data).
 ## Answers
 One line per hot question: `Q<number>: suggested answer`. Use only facts stated in products and faq; never invent a price, stock level, discount, shipping time or any promise; otherwise write \"Host to confirm: <what to confirm>\".
+## Same
+Hot questions that ask the same thing in different words (洗完会缩水吗 and 洗了会不会变小: both ask whether it shrinks in the wash), one line per set: `Q<number>=Q<number>`. Different products, numbers, sizes or aspects are not the same. If none, write \"none\".
 ## Profile
 Update the audience profile from profile: at most 6 notes of at most 12 words (who is watching, what they care about, recurring objections).
 

@@ -14,7 +14,7 @@ use super::prompt::{self, AnswerData, ChatRequest};
 use super::providers::Settings;
 use super::reply;
 pub use super::view::{Outcome, Prepared, View};
-use super::view::{Spend, Status};
+use super::view::{SameAsk, Spend, Status};
 use crate::catalog::Catalog;
 use crate::intent::Intent;
 use crate::snapshot::Snapshot;
@@ -42,6 +42,9 @@ pub struct Assistant {
     pub budget: Budget,
     pub profile: Profile,
     pub answers: BTreeMap<u32, String>,
+    /// Saved by earlier builds without it.
+    #[serde(default)]
+    pub same: Vec<SameAsk>,
     pub summary: String,
     pub summary_ms: i64,
     last_auto_ms: i64,
@@ -243,6 +246,7 @@ impl Assistant {
                         self.answers.insert(*group, answers::check(&text, question, ground, zh));
                     }
                 }
+                self.same = same_asks(&parsed.same, questions);
                 // A reply cut short may have lost its profile section; keep the old notes then.
                 if out.error.is_none() {
                     self.profile.update(&parsed.profile);
@@ -303,6 +307,7 @@ impl Assistant {
             summary: self.summary.clone(),
             summary_ms: self.summary_ms,
             answers: self.answers.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+            same: self.same.clone(),
             profile: self.profile.notes.clone(),
             spend: Spend {
                 session_tokens: b.session_tokens,
@@ -324,4 +329,26 @@ impl Assistant {
         self.failed(e, now_ms);
         self.view(now_ms)
     }
+}
+
+/// Merges offered to the host at most: one summary's worth, each a click to take or leave.
+const MAX_SAME: usize = 4;
+
+/// The model's `Q2=Q5` sets as merges into the set's first question (the list is ordered by heat,
+/// so the more asked wording stays). Numbers the prompt did not list are ignored.
+fn same_asks(sets: &[Vec<usize>], questions: &[(u32, String, String)]) -> Vec<SameAsk> {
+    let by_number = |n: &usize| n.checked_sub(1).and_then(|i| questions.get(i));
+    let mut out = Vec::new();
+    for set in sets {
+        let mut numbers = set.clone();
+        numbers.sort_unstable();
+        let qs: Vec<_> = numbers.iter().filter_map(by_number).collect();
+        if let Some((into, rest)) = qs.split_first() {
+            for q in rest {
+                out.push(SameAsk { from: q.0, into: into.0, from_text: q.1.clone(), into_text: into.1.clone() });
+            }
+        }
+    }
+    out.truncate(MAX_SAME);
+    out
 }

@@ -223,7 +223,7 @@ fn a_streamed_reply_becomes_summary_answers_and_profile() {
     let body = messages(&p.body);
     let user = body["messages"][1]["content"].as_str().unwrap();
     assert!(user.contains("\"id\":\"Q1\""), "{user}");
-    let reply = "## 小结\n观众最关心3号的价格和尺码。\n## 建议\n- 讲尺码表\n## 回答\nQ1: 59元\nQ2: 保证明天到\n## 画像\n- 关心尺码\n- 价格敏感\n";
+    let reply = "## 小结\n观众最关心3号的价格和尺码。\n## 建议\n- 讲尺码表\n## 回答\nQ1: 59元\nQ2: 保证明天到\n## 同问\nQ3=Q1\nQ9=Q2\n## 画像\n- 关心尺码\n- 价格敏感\n";
     let v = a.finish(outcome(&sse(reply, Some((1500, 120)))), snap.now_ms);
     assert_eq!(v.summary, "## 小结\n观众最关心3号的价格和尺码。\n## 建议\n- 讲尺码表");
     assert_eq!(v.profile, vec!["关心尺码", "价格敏感"]);
@@ -234,6 +234,14 @@ fn a_streamed_reply_becomes_summary_answers_and_profile() {
     let find =
         |n: usize| v.answers.get(&q.iter().filter(|q| !q.answered).nth(n).unwrap().id.to_string()).cloned().unwrap();
     assert!(find(1).starts_with("请主播确认"), "an invented promise is replaced: {}", find(1));
+    // 同问: Q3 into Q1 (the list's order keeps the more asked one); Q9 was never listed.
+    let open: Vec<_> = q.iter().filter(|q| !q.answered).collect();
+    assert_eq!(v.same.len(), 1);
+    assert_eq!((v.same[0].from, v.same[0].into), (open[2].id, open[0].id));
+    assert_eq!(
+        (v.same[0].from_text.as_str(), v.same[0].into_text.as_str()),
+        (open[2].text.as_str(), open[0].text.as_str())
+    );
     // The next summary carries the profile.
     let mut r2 = room(320, false);
     r2.snap.totals.comments += 1;

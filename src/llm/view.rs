@@ -56,6 +56,16 @@ impl Status {
     }
 }
 
+/// Two hot questions the model read as one ask: offered to the host, who merges `from` into `into`
+/// (the overlay's 并, `Engine::merge_questions`) or ignores it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SameAsk {
+    pub from: u32,
+    pub into: u32,
+    pub from_text: String,
+    pub into_text: String,
+}
+
 /// Everything the overlay shows about the assistant.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct View {
@@ -64,6 +74,8 @@ pub struct View {
     pub summary_ms: i64,
     /// Suggested answers by hot-question id (string keys: they cross to JS as an object).
     pub answers: BTreeMap<String, String>,
+    /// Merges the last summary suggests, most asked question first.
+    pub same: Vec<SameAsk>,
     pub profile: Vec<String>,
     pub spend: Spend,
     pub status: Option<Status>,

@@ -244,3 +244,34 @@ test('LLM: automatic summaries run on the interval, only with new comments and o
   await page.waitForTimeout(5000);
   expect(llm.chats()).toHaveLength(2); // hidden: no automatic calls
 });
+
+test('LLM: hot questions the model reads as one ask are offered as a merge; one click merges them', async ({ context, serviceWorker }) => {
+  await configure(context, serviceWorker, llm);
+  const page = await openRoom(context, 60);
+  // Two wordings of one ask that the engine keeps apart (it does not know 缩水 = 变小).
+  await page.evaluate(() => [['甲', '洗完会缩水吗'], ['乙', '洗完会缩水吗'], ['丙', '洗完会缩水吗'], ['丁', '洗了会不会变小'], ['戊', '洗了会不会变小']]
+    .forEach(([user, text]) => window.DRFixture.add({ kind: 'comment', user, text })));
+  const rows = overlay(page).getByTestId('dr-hot-question');
+  await expect(rows.filter({ hasText: '洗了会不会变小' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: '洗完会缩水吗' })).toHaveCount(1);
+  // The scripted model names the two by the numbers this very prompt gave them.
+  llm.script({
+    reply: (body) => {
+      const data = JSON.parse(body.messages[1].content.split('\n')[2]);
+      const q = (text) => data.hot_questions.find((h) => h.text === text).id;
+      return `## 小结\n有人关心洗后会不会缩。\n## 建议\n- 讲一下面料\n## 回答\n## 同问\n${q('洗了会不会变小')}=${q('洗完会缩水吗')}\n## 画像\n- 关心面料\n`;
+    },
+  });
+  const a = assistantBox(page);
+  await a.run.click();
+  const offer = overlay(page).getByTestId('dr-llm-same-row');
+  await expect(offer).toHaveCount(1);
+  await expect(offer).toHaveText(/「洗了会不会变小」=「洗完会缩水吗」/);
+  await offer.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'llm-same.png') });
+  await offer.getByTestId('dr-llm-same-merge').click();
+  await expect(offer).toHaveCount(0);
+  await expect(rows.filter({ hasText: '洗了会不会变小' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: '洗完会缩水吗' }).getByTestId('dr-hot-question-count')).toHaveText('5');
+});
+

@@ -7,7 +7,8 @@
 // GET /__requests, POST /__reset.
 //
 // A step (every field optional):
-//   reply: text to stream (default: a short summary), chunk: characters per delta (4),
+//   reply: text to stream (default: a short summary), or in-process a function of the request's
+//   JSON body that returns it (a reply that names the prompt's own question numbers), chunk: characters per delta (4),
 //   delayMs: between deltas (10), usage: {prompt_tokens, completion_tokens} or false,
 //   status + body + headers: an HTTP error answer instead, json: reply as one non-streamed JSON,
 //   truncate: end the body after half the deltas (no finish, no [DONE]), destroy: drop the socket
@@ -17,8 +18,8 @@ import http from 'node:http';
 
 export const DEFAULT_REPLY = '## 小结\n观众最关心价格。\n## 建议\n- 报一下价格\n## 回答\nQ1: 请主播确认：价格\n## 画像\n- 关心价格\n';
 
-function sse(step) {
-  const text = step.reply ?? DEFAULT_REPLY;
+function sse(step, body) {
+  const text = typeof step.reply === 'function' ? step.reply(body) : step.reply ?? DEFAULT_REPLY;
   const size = step.chunk || 4;
   const parts = [];
   const chars = [...text];
@@ -53,10 +54,10 @@ async function answer(step, req, res, record) {
   res.flushHeaders();
   if (step.hang) return; // headers, then nothing: the client's idle timeout must fire
   if (step.malformed) {
-    res.write(sse(step)[0]);
+    res.write(sse(step, record.body)[0]);
     return res.end('data: <html><body>502 Bad Gateway</body></html>\n\n');
   }
-  let parts = sse(step);
+  let parts = sse(step, record.body);
   const cut = step.truncate || step.destroy;
   if (cut) parts = parts.slice(0, Math.max(1, Math.floor(parts.length / 2)));
   else parts = parts.concat(tail(step));
