@@ -161,6 +161,11 @@ impl RadarEngine {
         self.inner.merge_questions(from, into)
     }
 
+    #[wasm_bindgen(js_name = teachSame)]
+    pub fn teach_same(&mut self, a: &str, b: &str) -> bool {
+        self.inner.teach_same(a, b)
+    }
+
     /// A catalog as CSV or JSON text; a bad file throws a CatalogError with `row` and `column`.
     #[wasm_bindgen(js_name = setCatalog)]
     pub fn set_catalog(&mut self, text: &str) -> Result<u32, JsValue> {

@@ -93,6 +93,10 @@ pub struct Groups {
     /// The same for each group's `aliases` (empty for a group nobody merged into).
     #[serde(skip)]
     alias_shapes: Vec<Vec<Shape>>,
+    /// Pairs of wordings the host merged in earlier streams (`merge.rs`, `teach`).
+    taught: Vec<(Signature, Signature)>,
+    #[serde(skip)]
+    taught_shapes: Vec<(Shape, Shape)>,
 }
 
 impl Default for Groups {
@@ -109,6 +113,8 @@ impl Default for Groups {
             candidates: Vec::new(),
             shapes: Vec::new(),
             alias_shapes: Vec::new(),
+            taught: Vec::new(),
+            taught_shapes: Vec::new(),
         }
     }
 }
@@ -122,6 +128,7 @@ impl Groups {
         self.index.clear();
         self.shapes = self.groups.iter().map(|g| Shape::of(&g.seed)).collect();
         self.alias_shapes = self.groups.iter().map(|g| g.aliases.iter().map(Shape::of).collect()).collect();
+        self.taught_shapes = self.taught.iter().map(|(a, b)| (Shape::of(a), Shape::of(b))).collect();
         for i in 0..self.groups.len() {
             self.index_group(i);
         }
@@ -244,6 +251,10 @@ impl Groups {
     }
 
     fn create(&mut self, sig: Signature, shape: Option<Shape>, now_ms: i64) -> usize {
+        let shape = shape.unwrap_or_else(|| Shape::of(&sig));
+        // What the host taught in earlier streams (`merge.rs`): none in most rooms.
+        let aliases = if self.taught.is_empty() { Vec::new() } else { self.taught_aliases(&sig, &shape) };
+        let alias_shapes: Vec<Shape> = aliases.iter().map(Shape::of).collect();
         let g = Group {
             id: self.next_id,
             seed: sig,
@@ -257,14 +268,13 @@ impl Groups {
             base: 0.0,
             answered_ms: None,
             flood: false,
-            aliases: Vec::new(),
+            aliases,
         };
         self.next_id += 1;
-        let shape = shape.unwrap_or_else(|| Shape::of(&g.seed));
         if self.groups.len() < MAX_GROUPS {
             self.groups.push(g);
             self.shapes.push(shape);
-            self.alias_shapes.push(Vec::new());
+            self.alias_shapes.push(alias_shapes);
             let i = self.groups.len() - 1;
             self.index_group(i);
             return i;
@@ -286,7 +296,7 @@ impl Groups {
         self.unindex_group(victim);
         let dropped = std::mem::replace(&mut self.groups[victim], g);
         self.shapes[victim] = shape;
-        self.alias_shapes[victim] = Vec::new();
+        self.alias_shapes[victim] = alias_shapes;
         self.index_group(victim);
         if dropped.count >= 2 {
             self.retire(dropped);

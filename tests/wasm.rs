@@ -99,6 +99,17 @@ fn hot_questions_merge_by_hand() {
 }
 
 #[wasm_bindgen_test]
+fn a_taught_pair_groups_from_the_first_comments() {
+    let mut e = RadarEngine::new(None);
+    assert!(e.teach_same("洗了会不会变小", "洗完会缩水吗"));
+    assert!(!e.teach_same("好看", "洗完会缩水吗"), "not a question: nothing to group");
+    e.push_batch("t", 1.0, rows(&[("a", "洗完会缩水吗"), ("b", "洗了会不会变小")], 1_000_000)).unwrap();
+    let snap: Snapshot = rust(&e.snapshot().unwrap());
+    assert_eq!(snap.hot_questions.len(), 1);
+    assert_eq!(snap.hot_questions[0].count, 2);
+}
+
+#[wasm_bindgen_test]
 fn catalog_errors_are_typed_with_row_and_column() {
     let mut e = RadarEngine::new(None);
     assert_eq!(e.set_catalog("链接号,名称\n3,阔腿裤\n").unwrap(), 1);

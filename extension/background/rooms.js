@@ -2,6 +2,8 @@
 // continues exactly where it was. Delivery is exactly-once: the content script keeps each batch until
 // it is acknowledged, and a batch is acknowledged only after a checkpoint containing it is stored;
 // the engine ignores batches it has already applied (per-source sequence numbers).
+import { loadTaught } from '../shared/taught.js';
+
 const CHECKPOINT_MS = 1000;
 const SNAPSHOT_MS = 250; // at most four overlay updates a second
 
@@ -75,7 +77,10 @@ export class Rooms {
     if (!room || (roomKey !== undefined && room.roomKey !== roomKey)) {
       if (roomKey === undefined) return null;
       const left = room;
-      room = this.make(tabId, roomKey, new this.RadarEngine(this.lang));
+      const engine = new this.RadarEngine(this.lang);
+      // What the host merged in earlier streams (a restored room has it in its checkpoint).
+      for (const [a, b] of await loadTaught()) engine.teachSame(a, b);
+      room = this.make(tabId, roomKey, engine);
       if (left) this.retire(left, room);
     }
     this.byTab.set(tabId, room);

@@ -6,6 +6,7 @@ import '../shared/protocol.js';
 import init, { RadarEngine, warmUp } from '../wasm/danmu_radar.js';
 import { Rooms } from './rooms.js';
 import { Assistants } from './llm.js';
+import { rememberTaught } from '../shared/taught.js';
 
 const { PORT, check, batchRows } = globalThis.DRProtocol;
 const OVERLAY_URL = chrome.runtime.getURL('overlay/overlay.html');
@@ -111,6 +112,20 @@ globalThis.DRDebug = Object.freeze({
   rooms: () => [...rooms.byTab.values()].map((r) => ({ tabId: r.tabId, roomKey: r.roomKey, status: r.status, captures: r.captures.size })),
 });
 
+// A merge is also kept for the next streams (shared/taught.js), by the two questions' wordings;
+// stored one after another (each store reads the list it extends), after the overlay's update.
+let remembering = Promise.resolve();
+function merge(room, from, into) {
+  const asked = room.engine.snapshot().hot_questions;
+  const text = (id) => asked.find((q) => q.id === id)?.text;
+  const pair = [text(from), text(into)];
+  if (!room.engine.mergeQuestions(from, into)) return false;
+  if (pair.every(Boolean)) {
+    remembering = remembering.then(() => rememberTaught(...pair)).catch((e) => console.error('danmu-radar: merge not kept', e));
+  }
+  return true;
+}
+
 function overlay(port, tabId) {
   let queue = ready.then(() => rooms.watch(tabId, port));
   port.onMessage.addListener((msg) => {
@@ -120,7 +135,7 @@ function overlay(port, tabId) {
       if (!room || !room.overlays.has(port)) return;
       if (msg.type === 'ui/mark-answered' || msg.type === 'ui/merge-questions') {
         // The host's corrections are room state: checkpointed like rows, so a restarted worker keeps them.
-        const done = msg.type === 'ui/mark-answered' ? room.engine.markAnswered(msg.id) : room.engine.mergeQuestions(msg.from, msg.into);
+        const done = msg.type === 'ui/mark-answered' ? room.engine.markAnswered(msg.id) : merge(room, msg.from, msg.into);
         if (done) {
           rooms.pushSnapshot(room);
           rooms.scheduleCheckpoint(room);

@@ -1,12 +1,14 @@
 // The options page: the LLM assistant's provider, model, key, prices, interval, budget and privacy;
-// the UI language; the product catalog. Settings (no key) go to chrome.storage.local, where the
-// service worker picks them up; the key goes to the extension's IndexedDB only (shared/secrets.js)
-// and is shown masked. The provider's host permission is requested from the click itself (Chrome
-// asks only for a user gesture). The catalog is checked by the engine's own parser (wasm), so an
-// import error names the row and column exactly as the CLI does.
+// the UI language; the product catalog; the host's merges kept for later streams (shared/taught.js).
+// Settings (no key) go to chrome.storage.local, where the service worker picks them up; the key goes
+// to the extension's IndexedDB only (shared/secrets.js) and is shown masked. The provider's host
+// permission is requested from the click itself (Chrome asks only for a user gesture). The catalog
+// is checked by the engine's own parser (wasm), so an import error names the row and column exactly
+// as the CLI does.
 import init, { llmPresets, llmCheckSettings, llmTestRequest, llmStream, checkCatalog } from '../wasm/danmu_radar.js';
 import { getKey, setKey, masked } from '../shared/secrets.js';
 import { statusText } from '../ui/assistant.js';
+import { loadTaught, forgetTaught } from '../shared/taught.js';
 
 const SETTINGS = 'llm:settings';
 const CATALOG = 'llm:catalog';
@@ -19,6 +21,8 @@ const EN = {
   priceIn: 'Input price (¥ per 1M tokens)', priceOut: 'Output price (¥ per 1M tokens)', interval: 'Summary every (minutes, 0 = on demand)',
   tokens: 'Tokens per hour at most', cap: 'Spend per session at most (¥)', mask: 'Hide viewers’ nicknames (replaced by 观众1, 观众2… before sending)',
   save: 'Save', test: 'Test connection', catalog: 'Product catalog', catalogClear: 'Remove catalog',
+  taught: 'Questions kept as the same', taughtClear: 'Forget them all',
+  taughtHint: 'Two questions you merged in the panel (say 洗完会缩水吗 and 洗了会不会变小) are kept on this computer and count as one question in every stream after.',
   catalogHint: 'CSV header: 链接号,名称,别名,价格,卖点,FAQ (aliases separated by |, FAQ as question:answer|question:answer). Used for product demand and grounded answers.',
 };
 const MSG = {
@@ -29,6 +33,7 @@ const MSG = {
     cost: (t, y, c) => `每小时最多 ${t.toLocaleString()} tokens，按当前价格最多约 ¥${y}；每场最多 ¥${c}。`,
     imported: (n, f) => `已导入 ${n} 个商品（${f}），所有直播间立即生效。`, catalogErr: (r, c, m) => `${r ? `第 ${r} 行` : '表头'}「${c}」列：${m}`,
     noCatalog: '还没有导入商品资料。', catalogNow: (n, f) => `当前商品资料：${n} 个商品（${f}）。`,
+    taughtNow: (n) => (n ? `已记住 ${n} 组。` : '还没有合并过问题。'),
   },
   en: {
     saved: 'Saved.', keySaved: (k) => `Key saved: ${k} (type a new one to replace it)`, noKey: 'No key saved yet',
@@ -37,6 +42,7 @@ const MSG = {
     cost: (t, y, c) => `At most ${t.toLocaleString()} tokens an hour, about ¥${y} at these prices; at most ¥${c} per session.`,
     imported: (n, f) => `Imported ${n} products (${f}); every room uses them now.`, catalogErr: (r, c, m) => `${r ? `Row ${r}` : 'Header'}, column “${c}”: ${m}`,
     noCatalog: 'No catalog imported yet.', catalogNow: (n, f) => `Current catalog: ${n} products (${f}).`,
+    taughtNow: (n) => (n ? `${n} pairs kept.` : 'Nothing merged yet.'),
   },
 };
 const FIELDS = ['base_url', 'model', 'price_in', 'price_out', 'interval_min', 'tokens_per_hour', 'yuan_cap'];
@@ -160,6 +166,7 @@ $('lang').addEventListener('change', async () => {
   cost();
   showKey();
   showCatalog();
+  showTaught();
 });
 
 $('catalog-file').addEventListener('change', async () => {
@@ -182,6 +189,15 @@ $('catalog-clear').addEventListener('click', async () => {
   showCatalog();
 });
 
+async function showTaught() {
+  $('taught-count').textContent = t().taughtNow((await loadTaught()).length);
+}
+
+$('taught-clear').addEventListener('click', async () => {
+  await forgetTaught();
+  showTaught();
+});
+
 const stored = (await chrome.storage.local.get(SETTINGS))[SETTINGS];
 try {
   fill(llmCheckSettings(stored || {}).settings);
@@ -194,4 +210,5 @@ label();
 cost();
 showKey();
 showCatalog();
+showTaught();
 document.body.dataset.ready = 'true';

@@ -18,7 +18,7 @@ const MAGIC: &[u8; 4] = b"DRCK";
 /// 2 since the count of comments whose time was assumed (`Totals::untimed`) joined the state; 3 since
 /// a question's signature keeps its buying intent (`similar::Signature::buying`); 4 since the room
 /// tells selling from chatting (`selling.rs`); 5 since a group
-/// keeps the seeds of the groups merged into it (`groups/merge.rs`).
+/// keeps the seeds of the groups merged into it, and the room the pairs it was taught (`groups/merge.rs`).
 const VERSION: u16 = 5;
 
 impl Engine {

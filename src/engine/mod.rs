@@ -312,6 +312,18 @@ impl Engine {
         self.s.groups.merge(from, into)
     }
 
+    /// Remembers that two question wordings ask the same thing (a merge of an earlier stream, kept
+    /// by the front end): a new hot question asked like one starts with the other's wording as its
+    /// own. False when either text is not a question the grouping reads, or the pair is known.
+    pub fn teach_same(&mut self, a: &str, b: &str) -> bool {
+        let x = self.analyzer.analyze(&Comment::text(a)).signature.clone();
+        let y = self.analyzer.analyze(&Comment::text(b)).signature.clone();
+        match (x, y) {
+            (Some(x), Some(y)) => self.s.groups.teach(x, y),
+            _ => false,
+        }
+    }
+
     pub fn totals(&self) -> Totals {
         let s = &self.s;
         let e = |k: Kind| s.counters.events[k as usize];

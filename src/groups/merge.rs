@@ -2,11 +2,18 @@
 //! as the same (洗完会缩水吗 / 洗了会不会变小) are merged by hand. The merged group keeps the other
 //! group's askers, counts and wordings, and its seed as an alias, so the next viewer who asks in
 //! those words joins the merged group instead of starting the split again.
+//!
+//! A merge also outlives the stream when the front end keeps it: `teach` gives a new room the
+//! pairs of wordings merged in earlier ones, and a group whose seed asks like one side of a pair
+//! starts with the other side as its alias.
 
 use super::{Group, Groups};
+use crate::similar::{self, Shape, Signature};
 
 /// Aliases a group keeps at most: each is scored against every question that reaches the group.
 pub(super) const MAX_ALIASES: usize = 8;
+/// Taught pairs a room keeps at most: each is scored against every new group's seed.
+pub const MAX_TAUGHT: usize = 32;
 
 impl Groups {
     /// Merges the live group `from` into the live group `into`. False (nothing changes) when either
@@ -32,13 +39,49 @@ impl Groups {
         self.rebuild_index();
         true
     }
+
+    /// Remembers that `a` and `b` ask the same thing (a merge of an earlier stream): from now on a
+    /// new group seeded like one starts with the other as its alias. False for a pair already
+    /// known or two identical signatures; past `MAX_TAUGHT`, the oldest pair goes.
+    pub fn teach(&mut self, a: Signature, b: Signature) -> bool {
+        if a == b || self.taught.iter().any(|(x, y)| (x, y) == (&a, &b) || (x, y) == (&b, &a)) {
+            return false;
+        }
+        if self.taught.len() == MAX_TAUGHT {
+            self.taught.remove(0);
+            self.taught_shapes.remove(0);
+        }
+        self.taught_shapes.push((Shape::of(&a), Shape::of(&b)));
+        self.taught.push((a, b));
+        true
+    }
+
+    /// The other sides of the taught pairs whose one side the seed `sig` matches.
+    pub(super) fn taught_aliases(&self, sig: &Signature, shape: &Shape) -> Vec<Signature> {
+        let matches =
+            |x: &Signature, sx: &Shape| similar::score_shaped((sig, shape), (x, sx)) >= similar::threshold(sig, x);
+        let mut out: Vec<Signature> = Vec::new();
+        for ((a, b), (sa, sb)) in self.taught.iter().zip(&self.taught_shapes) {
+            let other = if matches(a, sa) {
+                b
+            } else if matches(b, sb) {
+                a
+            } else {
+                continue;
+            };
+            if out.len() < MAX_ALIASES && other != sig && !out.contains(other) {
+                out.push(other.clone());
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::tests::add;
     use super::super::*;
-    use super::MAX_ALIASES;
+    use super::{MAX_ALIASES, MAX_TAUGHT};
 
     #[test]
     fn a_merged_group_counts_both_and_takes_the_other_wording_in() {
@@ -111,5 +154,29 @@ mod tests {
         let mut back: Groups = postcard::from_bytes(&bytes).unwrap();
         back.after_restore();
         assert_eq!(add(&mut back, "能放多长时间", 99, 60_000), into);
+    }
+
+    #[test]
+    fn a_taught_pair_joins_its_wordings_in_a_new_room() {
+        let sig = |text: &str| {
+            let c = crate::clean::clean(text).text;
+            let intent = crate::intent::classify(&c);
+            crate::similar::question_signature(&c, &crate::tokenize::cut(&c), intent)
+        };
+        let mut g = Groups::default();
+        assert!(g.teach(sig("洗了会不会变小"), sig("洗完会缩水吗")));
+        assert!(!g.teach(sig("洗完会缩水吗"), sig("洗了会不会变小")), "known either way round");
+        let shrink = add(&mut g, "洗完会缩水吗", 1, 1000);
+        assert_eq!(add(&mut g, "洗了会不会变小", 2, 2000), shrink);
+        assert_ne!(add(&mut g, "洗了会掉色吗", 3, 3000), shrink);
+        // Taught pairs are room state (a restarted worker keeps them) and bounded.
+        let bytes = postcard::to_stdvec(&g).unwrap();
+        let mut back: Groups = postcard::from_bytes(&bytes).unwrap();
+        back.after_restore();
+        for i in 0..40 {
+            back.teach(sig(&format!("{i}号多少钱")), sig(&format!("{i}号什么价")));
+        }
+        assert_eq!(back.taught.len(), MAX_TAUGHT);
+        assert_eq!(back.taught_shapes.len(), MAX_TAUGHT);
     }
 }

@@ -1,7 +1,9 @@
 // The host's hands on the hot-question list: two questions the engine kept apart (words it does not
-// know as one ask) merged with two clicks, counted as one from then on, kept across a worker restart;
-// and the list holding still while the pointer is on it, so that a click lands where it was aimed.
+// know as one ask) merged with two clicks, counted as one from then on, kept across a worker restart
+// and for the streams after (until the options page forgets it); and the list holding still while
+// the pointer is on it, so that a click lands where it was aimed.
 import { test, expect, overlay, screenshot } from './support/fixtures.mjs';
+import { extensionId } from './support/llm.mjs';
 
 const DOUYIN = 'https://live.douyin.com/728194651234';
 
@@ -69,3 +71,40 @@ test('overlay: Esc leaves merging without merging', async ({ context }) => {
   await expect(panel.getByTestId('dr-merge')).toHaveCount(2);
   await expect(panel.getByTestId('dr-hot-question')).toHaveCount(2);
 });
+
+test('overlay: a merge is kept for the next stream; the options page counts and forgets it', async ({ context, serviceWorker }) => {
+  const open = async (url) => {
+    const page = await context.newPage();
+    await page.goto(url);
+    await expect(overlay(page).getByTestId('dr-status')).toHaveText(/正在读取评论/);
+    return page;
+  };
+  const asked = [['甲', '洗完会缩水吗'], ['乙', '洗完会缩水吗'], ['丙', '洗了会不会变小']];
+  const first = await open(`${DOUYIN}?seed=5`);
+  await say(first, asked);
+  const rows = (page) => overlay(page).getByTestId('dr-hot-question');
+  await expect(rows(first)).toHaveCount(2);
+  await rows(first).filter({ hasText: '洗了会不会变小' }).getByTestId('dr-merge').click();
+  await rows(first).filter({ hasText: '洗完会缩水吗' }).getByTestId('dr-merge-into').click();
+  await expect(rows(first)).toHaveCount(1);
+
+  // The next stream, another room: the two wordings are one question from its first comments.
+  const next = await open('https://live.douyin.com/900000000001?seed=6');
+  await say(next, asked);
+  await expect(overlay(next).getByTestId('dr-total-comments')).toHaveText('3');
+  await expect(rows(next)).toHaveCount(1);
+  await expect(rows(next).getByTestId('dr-hot-question-count')).toHaveText('3');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId(serviceWorker)}/options/options.html`);
+  await expect(options.getByTestId('opt-taught-count')).toHaveText('已记住 1 组。');
+  await options.getByTestId('opt-taught-clear').click();
+  await expect(options.getByTestId('opt-taught-count')).toHaveText('还没有合并过问题。');
+
+  // Forgotten: a room opened after that keeps them apart again.
+  const third = await open('https://live.douyin.com/900000000002?seed=7');
+  await say(third, asked);
+  await expect(overlay(third).getByTestId('dr-total-comments')).toHaveText('3');
+  await expect(rows(third)).toHaveCount(2);
+});
+
