@@ -134,31 +134,6 @@ impl Groups {
         }
     }
 
-    /// The hashed features of a group's seed and aliases, each once.
-    fn features(g: &Group) -> Vec<u64> {
-        let mut fs: Vec<u64> =
-            std::iter::once(&g.seed).chain(&g.aliases).flat_map(|s| s.features()).map(hash64).collect();
-        if !g.aliases.is_empty() {
-            fs.sort_unstable();
-            fs.dedup();
-        }
-        fs
-    }
-
-    fn index_group(&mut self, i: usize) {
-        for f in Self::features(&self.groups[i]) {
-            self.index.entry(f).or_default().push(i as u32);
-        }
-    }
-
-    fn unindex_group(&mut self, i: usize) {
-        for f in Self::features(&self.groups[i]) {
-            if let Some(v) = self.index.get_mut(&f) {
-                v.retain(|&x| x != i as u32);
-            }
-        }
-    }
-
     /// Adds one question; returns its group id.
     pub fn add(&mut self, text: &str, sig: &Signature, intent: Intent, user: u64, flood: bool, now_ms: i64) -> u32 {
         self.started_ms.get_or_insert(now_ms);
@@ -235,10 +210,7 @@ impl Groups {
         let shape = &*shape.insert(Shape::of(sig));
         let (groups, shapes, alias_shapes) = (&self.groups, &self.shapes, &self.alias_shapes);
         // A seed's score counts when it reaches that seed's bar; a merged group's best seed speaks for it.
-        let passing = |seed: &Signature, seed_shape: &Shape| {
-            let s = similar::score_shaped((sig, shape), (seed, seed_shape));
-            (s >= similar::threshold(sig, seed)).then_some(s)
-        };
+        let passing = |seed: &Signature, seed_shape: &Shape| similar::same_shaped((sig, shape), (seed, seed_shape));
         candidates
             .iter()
             .filter_map(|&(_, i)| {

@@ -1,4 +1,35 @@
-//! Which groups a question is scored against: the few that share the most features with it.
+//! Which groups a question is scored against: the groups reached through the feature index (a
+//! seed's or an alias's concepts, words and numbers), and of those the few that share the most.
+
+use super::{Group, Groups};
+use crate::sketch::hash64;
+
+impl Groups {
+    /// The hashed features of a group's seed and aliases, each once.
+    fn features(g: &Group) -> Vec<u64> {
+        let mut fs: Vec<u64> =
+            std::iter::once(&g.seed).chain(&g.aliases).flat_map(|s| s.features()).map(hash64).collect();
+        if !g.aliases.is_empty() {
+            fs.sort_unstable();
+            fs.dedup();
+        }
+        fs
+    }
+
+    pub(super) fn index_group(&mut self, i: usize) {
+        for f in Self::features(&self.groups[i]) {
+            self.index.entry(f).or_default().push(i as u32);
+        }
+    }
+
+    pub(super) fn unindex_group(&mut self, i: usize) {
+        for f in Self::features(&self.groups[i]) {
+            if let Some(v) = self.index.get_mut(&f) {
+                v.retain(|&x| x != i as u32);
+            }
+        }
+    }
+}
 
 /// Keeps the `n` best of `(shared, index)` pairs listed by index: most shared features first, then
 /// the lowest index. Shared counts are small (a question has a dozen features), so the threshold

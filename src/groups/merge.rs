@@ -58,8 +58,7 @@ impl Groups {
 
     /// The other sides of the taught pairs whose one side the seed `sig` matches.
     pub(super) fn taught_aliases(&self, sig: &Signature, shape: &Shape) -> Vec<Signature> {
-        let matches =
-            |x: &Signature, sx: &Shape| similar::score_shaped((sig, shape), (x, sx)) >= similar::threshold(sig, x);
+        let matches = |x: &Signature, sx: &Shape| similar::same_shaped((sig, shape), (x, sx)).is_some();
         let mut out: Vec<Signature> = Vec::new();
         for ((a, b), (sa, sb)) in self.taught.iter().zip(&self.taught_shapes) {
             let other = if matches(a, sa) {

@@ -50,9 +50,10 @@ impl Groups {
         let (mut all, mut shapes) = (self.groups.clone(), self.shapes.clone());
         for r in &self.retired {
             let (sig, shape) = (&r.seed, Shape::of(&r.seed));
-            let same = all.iter().zip(&shapes).position(|(g, gs)| {
-                similar::score_shaped((sig, &shape), (&g.seed, gs)) >= similar::threshold(sig, &g.seed)
-            });
+            let same = all
+                .iter()
+                .zip(&shapes)
+                .position(|(g, gs)| similar::same_shaped((sig, &shape), (&g.seed, gs)).is_some());
             match same {
                 Some(i) => all[i].absorb(r),
                 None => {

@@ -17,7 +17,7 @@ mod synonyms;
 mod with_intent;
 
 pub use pair::Shape;
-pub use score::{SAME, SAME_WITHIN_INTENT, score, score_shaped, threshold};
+pub use score::{SAME, SAME_WITHIN_INTENT, same_shaped, score, score_shaped, threshold};
 pub use with_intent::question_signature;
 
 use crate::intent::Intent;

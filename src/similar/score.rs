@@ -66,3 +66,9 @@ pub const SAME_WITHIN_INTENT: f64 = 0.3;
 pub fn threshold(a: &Signature, b: &Signature) -> f64 {
     if a.buying.is_some() && a.buying == b.buying { SAME_WITHIN_INTENT } else { SAME }
 }
+
+/// The score of two prepared questions when they are the same question (it reaches `threshold`).
+pub fn same_shaped(a: (&Signature, &Shape), b: (&Signature, &Shape)) -> Option<f64> {
+    let s = score_shaped(a, b);
+    (s >= threshold(a.0, b.0)).then_some(s)
+}
