@@ -17,6 +17,8 @@ use candidates::keep_best;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+pub use merge::MAX_TAUGHT;
+
 pub const MAX_GROUPS: usize = 128;
 /// Recurring groups (asked twice or more) protected from eviction by one-offs: half the groups.
 const KEPT_RECURRING: usize = MAX_GROUPS / 2;

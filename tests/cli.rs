@@ -145,6 +145,40 @@ fn analyze_uses_a_catalog_and_reports_its_errors() {
 }
 
 #[test]
+fn analyze_merges_the_questions_named_same() {
+    let mut log = String::new();
+    for u in 0..4 {
+        log.push_str(&format!("{{\"text\":\"洗完会缩水吗\",\"user\":\"a{u}\"}}\n"));
+        log.push_str(&format!("{{\"text\":\"洗了会不会变小\",\"user\":\"b{u}\"}}\n"));
+    }
+    let groups = |args: &[&str]| {
+        let out = run(args, Some(log.as_bytes()));
+        assert!(out.status.success(), "{}", stderr(&out));
+        let r: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let counts: Vec<u64> =
+            r["hot_questions"].as_array().unwrap().iter().map(|q| q["count"].as_u64().unwrap()).collect();
+        counts
+    };
+    assert_eq!(groups(&["analyze", "-"]), [4, 4], "the words the radar does not know as one: two groups");
+    assert_eq!(groups(&["analyze", "--same", "洗完会缩水吗=洗了会不会变小", "-"]), [8]);
+    assert_eq!(
+        groups(&["analyze", "--same", "洗了会不会变小 ＝ 洗完会缩水吗", "-"]),
+        [8],
+        "either order, full-width ="
+    );
+
+    let refused = run(&["analyze", "--same", "好看=洗完会缩水吗", "-"], Some(log.as_bytes()));
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("--same '好看=洗完会缩水吗': '好看' is not read as a question"),
+        "{}",
+        stderr(&refused)
+    );
+    let malformed = run(&["analyze", "--same", "洗完会缩水吗", "-"], Some(log.as_bytes()));
+    assert!(stderr(&malformed).contains("expected two questions as A=B"), "{}", stderr(&malformed));
+}
+
+#[test]
 fn bad_lines_are_skipped_counted_and_named() {
     let mut input = b"{\"text\":\"ok\"}\n{broken json\n".to_vec();
     input.extend_from_slice(b"{\"text\":\"\xff\xfe\"}\n{\"text\":\"fine\"}\n");

@@ -2,6 +2,7 @@
 
 use super::{CliError, CliResult, InputArgs, Skipped, analysed, write_err};
 use danmu_radar::catalog::Catalog;
+use danmu_radar::groups::MAX_TAUGHT;
 use danmu_radar::input::Pacer;
 use danmu_radar::summary::Lang;
 use danmu_radar::{Config, Engine, Report};
@@ -27,6 +28,33 @@ pub struct AnalyzeArgs {
     /// Language of the summary: zh-CN or en.
     #[arg(long, default_value = "zh-CN", value_parser = ["zh-CN", "en"])]
     pub lang: String,
+    /// Two questions that ask the same thing, as A=B (洗完会缩水吗=洗了会不会变小): their hot
+    /// questions count as one, as after 并 in the overlay. Repeat for more pairs (at most 32).
+    #[arg(long, value_name = "A=B")]
+    pub same: Vec<String>,
+}
+
+/// The `--same` pairs, taught before the first comment so each group starts with its other wording.
+fn teach(engine: &mut Engine, pairs: &[String]) -> CliResult {
+    if pairs.len() > MAX_TAUGHT {
+        return Err(CliError(format!("--same: at most {MAX_TAUGHT} pairs, got {}", pairs.len())));
+    }
+    for pair in pairs {
+        let Some((a, b)) = pair.split_once(['=', '＝']).map(|(a, b)| (a.trim(), b.trim())) else {
+            return Err(CliError(format!("--same '{pair}': expected two questions as A=B")));
+        };
+        if a.is_empty() || b.is_empty() {
+            return Err(CliError(format!("--same '{pair}': expected two questions as A=B")));
+        }
+        if !engine.teach_same(a, b) {
+            if let Some(side) = [a, b].into_iter().find(|t| !engine.groups_text(t)) {
+                return Err(CliError(format!(
+                    "--same '{pair}': '{side}' is not read as a question, so it has no hot question to merge"
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 pub fn run(args: &AnalyzeArgs) -> CliResult {
@@ -40,6 +68,7 @@ pub fn run(args: &AnalyzeArgs) -> CliResult {
         let cat = Catalog::parse(&text).map_err(|e| CliError(format!("{path}: {e}")))?;
         engine.set_catalog(cat);
     }
+    teach(&mut engine, &args.same)?;
     let rows = args.input.comments()?;
     let mut skipped = Skipped::new(args.input.name());
     let mut pacer = Pacer::new(args.rate);

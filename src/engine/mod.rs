@@ -324,6 +324,12 @@ impl Engine {
         }
     }
 
+    /// Whether hot-question grouping takes `text` (a question it reads): what `teach_same` needs
+    /// of each side, so a front end can say which side it refused.
+    pub fn groups_text(&mut self, text: &str) -> bool {
+        self.analyzer.analyze(&Comment::text(text)).signature.is_some()
+    }
+
     pub fn totals(&self) -> Totals {
         let s = &self.s;
         let e = |k: Kind| s.counters.events[k as usize];
