@@ -322,3 +322,20 @@ fn english_comments_are_read() {
         assert_eq!(read(s).0, mood, "{s}");
     }
 }
+
+/// English selling rooms: what viewers ask and what they only say (tests/data/english, written by
+/// us: checks, not evidence).
+#[test]
+fn english_live_shopping_questions() {
+    for file in ["tests/data/english/dev.tsv", "tests/data/english/check.tsv"] {
+        let text = std::fs::read_to_string(file).unwrap();
+        let wrong: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once('\t'))
+            .filter(|(t, q)| read(t).1 != (*q == "1"))
+            .map(|(t, _)| t)
+            .collect();
+        assert!(wrong.is_empty(), "{file}: read wrongly: {wrong:?}");
+    }
+}

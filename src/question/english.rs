@@ -5,14 +5,37 @@
 
 pub use crate::tokenize::is_english;
 
-const WH: &[&str] = &["how", "what", "what's", "whats", "where", "when", "which", "who", "whose", "why", "any"];
-const AUX: &[&str] =
-    &["is", "are", "do", "does", "did", "can", "could", "will", "would", "should", "may", "u", "isn't", "doesn't"];
-/// Words that point at the room: its people, the item shown, what a buyer asks about.
+const WH: &[&str] =
+    &["how", "what", "what's", "whats", "where", "where's", "when", "which", "who", "who's", "whose", "why", "any"];
+/// Auxiliaries that open a yes-or-no question (is it real leather, has it shipped, did anyone get theirs).
+const AUX: &[&str] = &[
+    "is", "are", "am", "was", "were", "do", "does", "did", "has", "have", "can", "could", "will", "would", "should",
+    "shall", "may", "might", "u", "isn't", "aren't", "doesn't", "don't", "didn't", "can't", "won't", "wasn't",
+];
+/// Words that point at the room: its people, the item shown, what a buyer asks about. A question
+/// word first asks when one follows; a bare title does not (What is love, in a Chinese room's song
+/// requests).
 const POINTED: &[&str] = &[
-    "you", "u", "your", "ur", "i", "me", "my", "we", "us", "it", "this", "that", "these", "those", "there", "they",
-    "one", "ones", "price", "size", "shipping", "ship", "link", "discount", "code", "stock", "color", "colour",
-    "material",
+    "you", "u", "your", "ur", "yours", "i", "me", "my", "mine", "we", "us", "our", "it", "its", "this", "that",
+    "these", "those", "there", "they", "them", "their", "theirs", "she", "her", "hers", "he", "him", "his", "anyone",
+    "anybody", "someone", "the", "one", "ones", "price", "size", "sizes", "sizing", "shipping", "ship", "link",
+    "discount", "code", "stock", "color", "colors", "colour", "material", "fabric", "brand", "song",
+];
+/// The subject right after an auxiliary that makes it a question (is it, can we, did anyone, are
+/// there); without one the auxiliary opens a statement whose subject chat drops (can't wait).
+const SUBJECTS: &[&str] = &[
+    "you", "u", "i", "we", "they", "he", "she", "it", "this", "that", "these", "those", "there", "the", "anyone",
+    "anybody", "someone", "my", "your", "ur", "her", "his", "their", "our", "its", "any", "all", "everyone",
+];
+/// A short comment opening with one of these asks for it (price on the necklace, size chart please).
+const ASKED_NOUNS: &[&str] = &["link", "links", "price", "prices", "size", "sizes", "measurements", "code"];
+/// In a short comment about the link, these report a fault rather than ask (the link doesn't work).
+const FAULTS: &[&str] = &["doesn't", "don't", "isn't", "not", "won't", "broken", "dead", "expired"];
+/// A polite imperative opening with one of these asks the host to do it (show the back please,
+/// try it on pls), as 试一下 does in a Chinese room.
+const REQUESTS: &[&str] = &[
+    "show", "try", "zoom", "turn", "put", "drop", "send", "post", "pin", "tell", "read", "say", "sing", "play", "give",
+    "hold", "open", "spin", "measure", "compare", "check", "bring", "wear", "explain",
 ];
 /// A question mark after one of these alone is a reaction, not an ask.
 const REACTIONS: &[&str] = &["what", "huh", "why", "really", "wtf", "lol", "omg", "hmm", "eh", "seriously"];
@@ -21,10 +44,11 @@ const EXCLAIMS: &[(&str, &str)] = &[("what", "a"), ("what", "an"), ("who", "care
 /// After `how`, these ask (how much, how long); any other word exclaims (how cute).
 const HOW_ASKS: &[&str] = &[
     "much", "many", "long", "big", "tall", "old", "do", "does", "did", "is", "are", "can", "to", "about", "come",
-    "far", "soon", "heavy", "often", "was", "will", "would", "should",
+    "far", "soon", "heavy", "often", "was", "will", "would", "should", "wide", "small", "large", "high", "deep",
+    "thick", "late", "early", "fast", "were", "has", "have", "could",
 ];
 
-/// Whether an English comment (`is_english`) asks something.
+/// Whether an English comment (`is_english`, cleaned and lower-cased) asks something.
 pub fn asks(text: &str) -> bool {
     let words: Vec<&str> =
         text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
@@ -38,16 +62,16 @@ pub fn asks(text: &str) -> bool {
         return words.len() > 1 || (first.len() >= 3 && !REACTIONS.contains(&first));
     }
     let last = words[words.len() - 1];
-    // A question word first asks when it points at someone or something in the room (what is this,
-    // how tall are you, how long does shipping take); a bare title does not (What is love, in a
-    // Chinese room's song requests).
     let pointed = first == "any"
         || (first == "how" && ["much", "many"].contains(&second))
         || words.iter().any(|w| POINTED.contains(w));
+    let short = words.len() <= 5;
+    let faulty = words.iter().any(|w| FAULTS.contains(w));
     (!rest.is_empty() && pointed && WH.contains(&first))
-        || (rest.len() >= 2 && pointed && AUX.contains(&first))
+        || (rest.len() >= 2 && AUX.contains(&first) && (SUBJECTS.contains(&second) || (first == "u" && pointed)))
         || (!rest.is_empty() && ["when", "where", "how"].contains(&last))
-        || (words.len() <= 4 && words.contains(&"link"))
+        || (words.len() <= 6 && REQUESTS.contains(&first) && words.iter().any(|w| ["please", "pls", "plz"].contains(w)))
+        || (short && !faulty && (ASKED_NOUNS.contains(&first) || (words.len() <= 4 && words.contains(&"link"))))
 }
 
 #[cfg(test)]
@@ -69,6 +93,12 @@ mod tests {
             "what's your name",
             "sold out?",
             "how long does shipping take",
+            "how tall is she",
+            "has it shipped yet",
+            "is the bundle still on",
+            "did anyone get theirs yet",
+            "price on the necklace",
+            "show the back please",
         ] {
             assert!(is_english(s) && asks(s), "{s}");
         }
@@ -81,6 +111,11 @@ mod tests {
             "hello from brazil",
             "lol",
             "i want one",
+            "can't wait for mine",
+            "is good",
+            "the link doesn't work",
+            "yes please",
+            "what is love",
         ] {
             assert!(is_english(s) && !asks(s), "{s}");
         }

@@ -9,10 +9,26 @@ use super::{Signature, concept_char, concept_id, numbers::numbers_in};
 const CONCEPTS: &[(&str, &[&str])] = &[
     ("@price", &["price", "prices", "cost", "costs", "much", "dollars", "usd"]),
     ("@link", &["link", "links", "buy", "order", "cart", "purchase"]),
-    ("@size", &["size", "sizes", "sizing", "fit", "fits", "small", "large", "big"]),
+    (
+        "@size",
+        &[
+            "size",
+            "sizes",
+            "sizing",
+            "fit",
+            "fits",
+            "small",
+            "large",
+            "big",
+            "dimensions",
+            "measurements",
+            "wide",
+            "width",
+        ],
+    ),
     ("@stock", &["restock", "stock", "sold", "available", "left"]),
     ("@promo", &["discount", "coupon", "code", "giveaway", "sale", "deal", "deals", "promo"]),
-    ("@ship", &["ship", "shipping", "ships", "deliver", "delivery", "arrive"]),
+    ("@ship", &["ship", "shipping", "ships", "shipped", "deliver", "delivery", "arrive"]),
     ("@return", &["return", "returns", "refund", "exchange"]),
     ("@material", &["material", "made", "fabric", "leather", "cotton"]),
     ("@brand", &["brand"]),
@@ -21,13 +37,15 @@ const CONCEPTS: &[(&str, &[&str])] = &[
     ("@age", &["old", "age"]),
 ];
 
-/// Words that make an English comment a question, or address someone, but do not say which question.
+/// Words that make an English comment a question, or address or point at someone (the host, the
+/// model wearing the goods), but do not say which question.
 const FILLER: &[&str] = &[
     "a", "an", "the", "is", "are", "was", "were", "be", "it", "it's", "its", "this", "that", "these", "those", "there",
     "here", "how", "what", "what's", "whats", "where", "when", "which", "who", "why", "do", "does", "did", "can",
     "could", "will", "would", "should", "may", "i", "me", "my", "you", "u", "your", "ur", "we", "us", "our", "they",
     "them", "please", "pls", "plz", "any", "anyone", "for", "to", "of", "on", "in", "at", "with", "and", "or", "get",
-    "have", "has", "need", "so", "just", "still", "one", "ones", "hi", "hey", "out", "true", "come",
+    "have", "has", "need", "so", "just", "still", "one", "ones", "hi", "hey", "out", "true", "come", "she", "he",
+    "her", "him", "his", "hers", "she's", "he's", "yet", "now", "today", "already", "again", "many", "see", "show",
 ];
 
 /// The signature of an English question (`tokenize::is_english`) whose intent concept, if any, is
@@ -70,5 +88,8 @@ mod tests {
         assert_ne!(price, signature("how much is shipping", None));
         assert_eq!(signature("do you ship to canada", None).words, ["canada"]);
         assert_eq!(signature("any left?", Some("@stock")).concepts, signature("sold out", None).concepts);
+        // The person shown is the one asked about, whoever the pronoun names.
+        assert_eq!(signature("how tall is she", None), signature("what is her height", None));
+        assert_eq!(signature("has it shipped yet", None).concepts, signature("when will it ship", None).concepts);
     }
 }
