@@ -1,7 +1,8 @@
 //! The team's live-room lexicon (`data/sentiment_lexicon.txt`): polar words, negators, degree adverbs.
-//! It no longer decides anything on its own; its reading of a comment (with negation and degree) is a
+//! In a Chinese comment it decides nothing on its own: its reading (with negation and degree) is a
 //! handful of features of the learned model, which is how slang the training reviews never saw
-//! (绝绝子, 踩雷, [比心]) still counts.
+//! (绝绝子, 踩雷, [比心]) still counts. An English comment's mood is its reading alone, with the
+//! English-only words of `data/sentiment_en.txt` added (the models learned Chinese).
 
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -14,31 +15,62 @@ pub enum Entry {
 }
 
 const SOURCE: &str = include_str!("../data/sentiment_lexicon.txt");
+/// Words read in English comments only, whose mood the lexicon alone decides (the models learned
+/// Chinese): love, lol or boring there would be song titles, games or a retrain in a Chinese room.
+const ENGLISH: &str = include_str!("../data/sentiment_en.txt");
 
-/// Bytes of the longest entry: a longer run of tokens is not looked up at all.
-fn longest() -> usize {
-    static LONGEST: OnceLock<usize> = OnceLock::new();
-    *LONGEST.get_or_init(|| lexicon().keys().map(|w| w.len()).max().unwrap_or(0))
+/// A lexicon ready to read: its entries, every string as it reads it, and its longest entry.
+struct Table {
+    entries: FxHashMap<&'static str, Entry>,
+    words: FxHashMap<&'static str, Word>,
+    /// Bytes of the longest entry: a longer run of tokens is not looked up at all.
+    longest: usize,
 }
 
-pub fn lexicon() -> &'static FxHashMap<&'static str, Entry> {
-    static LEXICON: OnceLock<FxHashMap<&'static str, Entry>> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let mut m = FxHashMap::default();
-        for line in SOURCE.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+impl Table {
+    fn of(sources: &[&'static str]) -> Table {
+        let mut entries = FxHashMap::default();
+        for line in sources.iter().flat_map(|s| s.lines()).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let mut f = line.split('\t');
             let (word, kind) = (f.next().expect("word"), f.next().expect("kind"));
             let entry = match kind {
                 "pos" => Entry::Polar(1.0),
                 "neg" => Entry::Polar(-1.0),
+                // A phrase that holds a polar word but says nothing (good morning, no thanks).
+                "neu" => Entry::Polar(0.0),
                 "not" => Entry::Negator,
                 "deg" => Entry::Degree(f.next().and_then(|v| v.parse().ok()).expect("degree weight")),
-                _ => panic!("sentiment_lexicon.txt: unknown kind {kind:?}"),
+                _ => panic!("sentiment lexicon: unknown kind {kind:?} in {line:?}"),
             };
-            m.insert(word, entry);
+            entries.insert(word, entry);
         }
-        m
-    })
+        // Every proper prefix of an entry marked: one lookup per token tells both what the token is
+        // and whether a run of tokens starting with it can be an entry (most cannot, which spares the
+        // two longer lookups).
+        let mut words: FxHashMap<&'static str, Word> = FxHashMap::default();
+        for (&w, &e) in &entries {
+            words.entry(w).or_default().entry = Some(e);
+            for (i, _) in w.char_indices().skip(1) {
+                words.entry(&w[..i]).or_default().starts_longer = true;
+            }
+        }
+        let longest = entries.keys().map(|w| w.len()).max().unwrap_or(0);
+        Table { entries, words, longest }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| Table::of(&[SOURCE]))
+}
+
+fn english_table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| Table::of(&[SOURCE, ENGLISH]))
+}
+
+pub fn lexicon() -> &'static FxHashMap<&'static str, Entry> {
+    &table().entries
 }
 
 /// A string as the lexicon sees it: its entry, if any, and whether a longer entry starts with it.
@@ -46,23 +78,6 @@ pub fn lexicon() -> &'static FxHashMap<&'static str, Entry> {
 struct Word {
     entry: Option<Entry>,
     starts_longer: bool,
-}
-
-/// The lexicon with every proper prefix of an entry marked: one lookup per token tells both what the
-/// token is and whether a run of tokens starting with it can be an entry (most cannot, which spares
-/// the two longer lookups).
-fn words() -> &'static FxHashMap<&'static str, Word> {
-    static WORDS: OnceLock<FxHashMap<&'static str, Word>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut m: FxHashMap<&'static str, Word> = FxHashMap::default();
-        for (&w, &e) in lexicon() {
-            m.entry(w).or_default().entry = Some(e);
-            for (i, _) in w.char_indices().skip(1) {
-                m.entry(&w[..i]).or_default().starts_longer = true;
-            }
-        }
-        m
-    })
 }
 
 /// Longest phrases matched, in tokens: 割/韭菜 and 一点/都/不 are entries jieba cuts apart.
@@ -94,7 +109,16 @@ impl Reading {
 /// What the lexicon alone says. Entries match whole tokens or runs of up to three adjacent tokens
 /// (longest first), never parts of a token — 怕 is not found in 恐怕, nor 假 in 放假.
 pub fn read(text: &str, tokens: &[&str]) -> Reading {
-    let lex = lexicon();
+    read_in(table(), text, tokens)
+}
+
+/// `read` for an English comment, with the English-only words too.
+pub fn read_english(text: &str, tokens: &[&str]) -> Reading {
+    read_in(english_table(), text, tokens)
+}
+
+fn read_in(table: &Table, text: &str, tokens: &[&str]) -> Reading {
+    let lex = &table.entries;
     // Byte spans of the tokens in `text` (tokens are cut from it, in order; spaces are skipped).
     let mut spans = [(0usize, 0usize); 64];
     let (mut n, mut offset) = (0, 0);
@@ -105,14 +129,14 @@ pub fn read(text: &str, tokens: &[&str]) -> Reading {
         n += 1;
     }
     let (mut sum, mut pos, mut neg, mut flipped) = (0.0, 0, 0, 0);
-    let longest = longest();
+    let longest = table.longest;
     // The last two modifiers seen (degree weight or negator), with the unit index they ended at.
     let (mut weight, mut flip, mut last_modifier) = (1.0f32, false, usize::MAX);
     // Whether the last negator urged (别, 不要): 别骗人了 accuses, so the deed it names counts as
     // negative, not flipped to praise; 别难过 comforts, and flips as 不难过 does.
     let mut urged = false;
     let (mut i, mut unit) = (0, 0);
-    let words = words();
+    let words = &table.words;
     let word = |i: usize| words.get(&text[spans[i].0..spans[i].1]).copied().unwrap_or_default();
     let mut negators = 0u64;
     while i < n {

@@ -75,12 +75,12 @@ pub fn score(text: &str, tokens: &[&str]) -> (Polarity, f32) {
 
 /// `score` from the comment's `Common` ids (the engine hashes them once for every model).
 pub fn score_with(text: &str, tokens: &[&str], common: &Common) -> (Polarity, f32) {
-    let (pol, [pos, neu, neg], (sum, flipped)) = read(text, tokens, common);
     // The models learned Chinese, and what they make of English words is noise ("what size are you
-    // wearing" read negative): an English comment the lexicon finds nothing in is neutral.
-    if sum == 0.0 && crate::tokenize::is_english(text) {
-        return (Polarity::Neu, 0.0);
+    // wearing" read negative): an English comment's mood is what the lexicon reads in it.
+    if crate::tokenize::is_english(text) {
+        return english(text);
     }
+    let (pol, [pos, neu, neg], (sum, flipped)) = read(text, tokens, common);
     // Which way: the polarity model, nudged by what the live model learned about live slang (at half
     // weight: it was trained on short comments only, and on long reviews it adds noise).
     let mut s = libm::tanhf(0.5 * (pol + 0.5 * (pos - neg)));
@@ -98,6 +98,38 @@ pub fn score_with(text: &str, tokens: &[&str], common: &Common) -> (Polarity, f3
         Polarity::Neg
     };
     (label, s)
+}
+
+/// An English comment's mood: the lexicon's reading over whole words (can't, doesn't: jieba cuts the
+/// apostrophe off), neutral without a hit.
+fn english(text: &str) -> (Polarity, f32) {
+    let mut words: Vec<&str> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let in_word = c.is_ascii_alphanumeric() || c == '\'';
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push(&text[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        // An emoji (😍, 👍) is a word of its own.
+        if !c.is_ascii() {
+            words.push(&text[i..i + c.len_utf8()]);
+        }
+    }
+    words.extend(start.map(|s| &text[s..]));
+    let sum = lexicon::read_english(text, &words).sum;
+    let label = if sum > 0.0 {
+        Polarity::Pos
+    } else if sum < 0.0 {
+        Polarity::Neg
+    } else {
+        Polarity::Neu
+    };
+    (label, libm::tanhf(sum))
 }
 
 /// A clear polarity the live model called neutral is trusted in a selling room (`selling.rs`): there a
