@@ -89,7 +89,10 @@ impl Alerts {
             for k in keywords {
                 self.words.entry(k).0 += b;
             }
-            if self.examples.len() == 5 {
+            // Five different complaints say more than one said five times (a flood of 退款 or 骗子).
+            if let Some(i) = self.examples.iter().position(|e| e == text) {
+                self.examples.remove(i);
+            } else if self.examples.len() == 5 {
                 self.examples.pop_front();
             }
             self.examples.push_back(text.to_string());
@@ -171,6 +174,7 @@ mod tests {
         }
         let alert = a.current().expect("spike");
         assert!(alert.words.contains(&"假货".to_string()));
+        assert_eq!(alert.examples, ["还行", "假货退款"], "a complaint repeated is one example");
         t += 10 * 60_000;
         a.observe(false, "好看", std::iter::empty(), t);
         assert!(a.current().is_none());
