@@ -299,6 +299,35 @@ def eval_commerce(binary):
             f"{joined} pairs")
 
 
+def eval_english(binary):
+    """English selling rooms, from comments we wrote (tests/data/english/README.md): development
+    checks, not evidence."""
+    sec = "English rooms (written by us; development checks, not evidence)"
+    d = REPO / "tests/data/english"
+    for name in ("dev", "check"):
+        rows = [line.rsplit("\t", 1) for line in (d / f"{name}.tsv").read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+        out, _ = run_cli(binary, "classify", [{"text": t} for t, _ in rows])
+        pred, gold = [o["is_question"] for o in out], [g == "1" for _, g in rows]
+        add(sec, "question accuracy", name, len(rows), M.accuracy(pred, gold), None, None, "",
+            f"{sum(gold)} questions")
+    for name in ("mood_dev", "mood_check"):
+        rows = [line.rsplit("\t", 1) for line in (d / f"{name}.tsv").read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+        out, _ = run_cli(binary, "classify", [{"text": t} for t, _ in rows])
+        add(sec, "mood macro-F1 (pos/neu/neg)", name, len(rows),
+            M.macro_f1([o["sentiment"] for o in out], [g for _, g in rows]), None, None, "")
+    for name in ("dev", "check", "check2"):
+        groups = [line.strip().split("|") for line in (d / f"paraphrases_{name}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+        same = [(a, b) for g in groups for a, b in itertools.combinations(g, 2)]
+        apart = [(a, b) for g, h in itertools.combinations(groups, 2) for a in g for b in h]
+        out, _ = run_cli(binary, "similar", [{"a": a, "b": b} for a, b in same + apart])
+        found = sum(o["same"] for o in out[:len(same)])
+        joined = sum(o["same"] for o in out[len(same):])
+        add(sec, "same-question pairs found", name, len(same), found / len(same), None, None, "",
+            f"{len(groups)} questions, {min(map(len, groups))}-{max(map(len, groups))} phrasings each")
+        add(sec, "different questions joined (lower=better)", name, len(apart), joined / len(apart), None, None, "",
+            f"{joined} pairs")
+
+
 def eval_pairs(binary):
     sec = "Same question (similar)"
     lcqmc = list(S.load_lcqmc())
@@ -351,6 +380,7 @@ def main():
         eval_reviews(binary, py, timings)
         eval_pairs(binary)
     eval_commerce(binary)
+    eval_english(binary)
     if not S.shared_available():
         skipped = f"{S.SHARED} not found: review-sentiment and same-question metrics skipped"
     if args.no_baselines:  # regex/bigram are computed anyway (they're free); hide them as asked

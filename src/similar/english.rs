@@ -9,29 +9,21 @@ use super::{Signature, concept_char, concept_id, numbers::numbers_in};
 const CONCEPTS: &[(&str, &[&str])] = &[
     ("@price", &["price", "prices", "cost", "costs", "much", "dollars", "usd"]),
     ("@link", &["link", "links", "buy", "order", "cart", "purchase"]),
+    ("@size", &["size", "sizes", "sizing", "small", "large", "big", "dimensions", "measurements", "wide", "width"]),
+    // Whether it runs true (is it true to size, does it run small) is not which size someone wears.
+    ("@true_size", &["fit", "fits", "run", "runs", "true", "accurate"]),
+    ("@stock", &["restock", "restocked", "restocking", "stock", "sold", "available", "left"]),
     (
-        "@size",
-        &[
-            "size",
-            "sizes",
-            "sizing",
-            "fit",
-            "fits",
-            "small",
-            "large",
-            "big",
-            "dimensions",
-            "measurements",
-            "wide",
-            "width",
-        ],
+        "@promo",
+        &["discount", "coupon", "coupons", "code", "codes", "giveaway", "giveaways", "sale", "deal", "deals", "promo"],
     ),
-    ("@stock", &["restock", "stock", "sold", "available", "left"]),
-    ("@promo", &["discount", "coupon", "code", "giveaway", "sale", "deal", "deals", "promo"]),
-    ("@ship", &["ship", "shipping", "ships", "shipped", "deliver", "delivery", "arrive"]),
-    ("@return", &["return", "returns", "refund", "exchange"]),
+    ("@ship", &["ship", "shipping", "ships", "shipped", "deliver", "delivery", "arrive", "arrives"]),
+    ("@return", &["return", "returns", "returned", "refund", "refunds", "exchange", "policy", "money"]),
     ("@material", &["material", "made", "fabric", "leather", "cotton"]),
-    ("@brand", &["brand"]),
+    ("@brand", &["brand", "brands", "makes", "maker", "manufacturer"]),
+    ("@authentic", &["real", "solid", "plated", "genuine", "authentic", "fake", "sterling", "actual"]),
+    ("@weight", &["weight", "weigh", "weighs", "heavy"]),
+    ("@machine_wash", &["wash", "washing", "washable", "washer", "machine", "clean", "cleaning"]),
     ("@color", &["color", "colors", "colour", "colours"]),
     ("@height", &["tall", "height"]),
     ("@age", &["old", "age"]),
@@ -40,12 +32,144 @@ const CONCEPTS: &[(&str, &[&str])] = &[
 /// Words that make an English comment a question, or address or point at someone (the host, the
 /// model wearing the goods), but do not say which question.
 const FILLER: &[&str] = &[
-    "a", "an", "the", "is", "are", "was", "were", "be", "it", "it's", "its", "this", "that", "these", "those", "there",
-    "here", "how", "what", "what's", "whats", "where", "when", "which", "who", "why", "do", "does", "did", "can",
-    "could", "will", "would", "should", "may", "i", "me", "my", "you", "u", "your", "ur", "we", "us", "our", "they",
-    "them", "please", "pls", "plz", "any", "anyone", "for", "to", "of", "on", "in", "at", "with", "and", "or", "get",
-    "have", "has", "need", "so", "just", "still", "one", "ones", "hi", "hey", "out", "true", "come", "she", "he",
-    "her", "him", "his", "hers", "she's", "he's", "yet", "now", "today", "already", "again", "many", "see", "show",
+    "a",
+    "an",
+    "the",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "it",
+    "it's",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "how",
+    "what",
+    "what's",
+    "whats",
+    "where",
+    "when",
+    "which",
+    "who",
+    "why",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "may",
+    "i",
+    "me",
+    "my",
+    "you",
+    "u",
+    "your",
+    "ur",
+    "we",
+    "us",
+    "our",
+    "they",
+    "them",
+    "please",
+    "pls",
+    "plz",
+    "any",
+    "anyone",
+    "for",
+    "to",
+    "of",
+    "on",
+    "in",
+    "at",
+    "with",
+    "and",
+    "or",
+    "get",
+    "have",
+    "has",
+    "need",
+    "so",
+    "just",
+    "still",
+    "one",
+    "ones",
+    "hi",
+    "hey",
+    "out",
+    "come",
+    "she",
+    "he",
+    "her",
+    "him",
+    "his",
+    "hers",
+    "she's",
+    "he's",
+    "yet",
+    "now",
+    "today",
+    "already",
+    "again",
+    "many",
+    "see",
+    "show",
+    "included",
+    "include",
+    "includes",
+    "take",
+    "use",
+    "pay",
+    "paying",
+    "payment",
+    "accept",
+    "accepted",
+    "go",
+    "model",
+    "host",
+    "wearing",
+    "wear",
+    "wears",
+    "other",
+    "more",
+    "let",
+    "proof",
+    "resistant",
+    "where's",
+    "who's",
+    "how's",
+    "find",
+    "drop",
+    "send",
+    "possible",
+    "ok",
+    "okay",
+    "good",
+    "safe",
+    "another",
+    "time",
+    "live",
+    "stream",
+];
+
+/// Words a buyer swaps that no concept of `lists.rs` holds: each reads as the word it stands for.
+const SAME_WORD: &[(&str, &str)] = &[
+    ("put", "try"),
+    ("located", "from"),
+    ("based", "from"),
+    ("water", "waterproof"),
+    ("wet", "waterproof"),
+    ("ending", "end"),
+    ("ends", "end"),
+    ("call", "name"),
 ];
 
 /// The signature of an English question (`tokenize::is_english`) whose intent concept, if any, is
@@ -53,14 +177,37 @@ const FILLER: &[&str] = &[
 pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
     let mut concepts: Vec<u8> = Vec::new();
     let mut words: Vec<String> = Vec::new();
-    for w in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()) {
+    let all: Vec<&str> =
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
+    for (i, &w) in all.iter().enumerate() {
         if FILLER.contains(&w) || w.bytes().all(|b| b.is_ascii_digit()) {
             continue; // numbers are compared separately
         }
+        // Back in stock, money back: the stock or the refund is the ask, not the back of the item.
+        if w == "back" && (all.get(i + 1) == Some(&"in") || i > 0 && all[i - 1] == "money") {
+            continue;
+        }
+        let w = SAME_WORD.iter().find(|(x, _)| *x == w).map_or(w, |(_, y)| y);
         match CONCEPTS.iter().find(|(_, ws)| ws.contains(&w)) {
             Some((name, _)) => concepts.push(concept_id(name)),
             None => words.push(w.to_string()),
         }
+    }
+    // How long (how many days) until it ships or arrives asks when, not a length.
+    if concepts.contains(&concept_id("@ship")) {
+        words.retain(|w| !["long", "days", "weeks"].contains(&w.as_str()));
+    }
+    // How long the battery lasts is one ask however it is put (battery life, how many hours).
+    if words.iter().any(|w| w == "battery") {
+        words.retain(|w| !["life", "last", "lasts", "hours", "long"].contains(&w.as_str()));
+    }
+    // How much does it weigh, how much stock is left: "much" is not a price there.
+    let price = concept_id("@price");
+    let measured = [concept_id("@weight"), concept_id("@stock")];
+    if concepts.iter().any(|c| measured.contains(c))
+        && !all.iter().any(|w| ["price", "prices", "cost", "costs"].contains(w))
+    {
+        concepts.retain(|&c| c != price);
     }
     if concepts.is_empty() && words.is_empty() {
         concepts.extend(intent_concept.map(concept_id));
@@ -91,5 +238,13 @@ mod tests {
         // The person shown is the one asked about, whoever the pronoun names.
         assert_eq!(signature("how tall is she", None), signature("what is her height", None));
         assert_eq!(signature("has it shipped yet", None).concepts, signature("when will it ship", None).concepts);
+        // Runs true is not which size someone wears; back in stock is stock; how much it weighs is
+        // not a price; how long until it arrives is not a length.
+        assert_ne!(signature("is it true to size", None), signature("what size is she wearing", None));
+        assert_eq!(signature("is it true to size", None).concepts, signature("does it run small", None).concepts);
+        assert_eq!(signature("when is it back in stock", None), signature("restock when", None));
+        assert_eq!(signature("how much does it weigh", None), signature("is it heavy", None));
+        assert_eq!(signature("how many days for delivery", None), signature("when will it arrive", None));
+        assert_ne!(signature("how much is shipping", None), signature("when will it arrive", None));
     }
 }
