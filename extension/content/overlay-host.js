@@ -20,6 +20,13 @@
     .box.collapsed iframe, .box.collapsed .grip { display: none; }
     .box.hidden { display: none; }`;
 
+  // The window chrome speaks the panel's language (中文/EN in the panel, kept in `ui:prefs`).
+  const PREFS = 'ui:prefs';
+  const LABELS = {
+    'zh-CN': { title: '弹幕雷达', collapse: '收起 / 展开', close: '关闭（工具栏图标或 Alt+Shift+D 重新打开）' },
+    en: { title: 'Danmu Radar', collapse: 'Collapse / expand', close: 'Close (the toolbar button or Alt+Shift+D opens it again)' },
+  };
+
   async function mountHost() {
     const saved = (await chrome.storage.local.get(KEY))[KEY];
     const pos = { ...DEFAULT, ...saved };
@@ -33,23 +40,29 @@
     const bar = document.createElement('div');
     bar.className = 'bar';
     const title = document.createElement('b');
-    title.textContent = '弹幕雷达';
     const collapse = document.createElement('button');
-    collapse.title = '收起 / 展开';
     collapse.dataset.testid = 'dr-collapse';
     const close = document.createElement('button');
     close.textContent = '×';
-    close.title = '关闭（工具栏图标或 Alt+Shift+D 重新打开）';
     bar.append(title, collapse, close);
     const frame = document.createElement('iframe');
     frame.src = chrome.runtime.getURL('overlay/overlay.html');
     frame.dataset.testid = 'dr-frame';
-    frame.title = '弹幕雷达';
     const grip = document.createElement('div');
     grip.className = 'grip';
     box.append(bar, frame, grip);
     shadow.append(style, box);
     document.documentElement.append(host);
+    const label = (lang) => {
+      const l = LABELS[lang] || LABELS['zh-CN'];
+      title.textContent = frame.title = l.title;
+      collapse.title = l.collapse;
+      close.title = l.close;
+    };
+    label((await chrome.storage.local.get(PREFS))[PREFS]?.lang);
+    chrome.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes[PREFS]) label(changes[PREFS].newValue?.lang);
+    });
 
     const apply = () => {
       Object.assign(box.style, { top: `${pos.top}px`, right: `${pos.right}px`, width: `${pos.width}px`, height: `${pos.height}px` });

@@ -18,3 +18,27 @@ test('screenshot: the overlay on a Douyin room (README)', async ({ context, serv
   await expect(o.getByTestId('dr-sentiment-pos')).toHaveText(/\d+%/);
   await screenshot(page, 'overlay-douyin');
 });
+
+// English second: a TikTok LIVE room whose viewers write English (the comments we wrote, as no real
+// English log is bundled), the panel in English. The burst of 12 price questions in other words must
+// top the list as one hot question, and the mood must read the English words.
+test('screenshot: the overlay in English on a TikTok LIVE room with English comments', async ({ context, serviceWorker }) => {
+  await serviceWorker.evaluate(() => chrome.storage.local.set({
+    'ui:prefs': { lang: 'en', large: false },
+    'overlay:www.tiktok.com': { right: 16, top: 8, width: 380, height: 944 },
+  }));
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 960 });
+  await openAndFeed(page, 'https://www.tiktok.com/@fixture_shop/live?seed=5&count=200&rate=60&lang=en&events=gift,enter,like', serviceWorker);
+  const fed = await waitForFeed(page);
+  const o = overlay(page);
+  await expect(o.getByTestId('dr-total-comments')).toHaveText(String(fed.comment));
+  const top = o.getByTestId('dr-hot-question').first();
+  await expect(top.getByTestId('dr-hot-question-text')).toHaveText(/how much|price|cost/);
+  // 11 or 12 of the 12: the engine may file one wording with a question of the room's own.
+  expect(Number(await top.getByTestId('dr-hot-question-count').textContent())).toBeGreaterThanOrEqual(11);
+  await expect(o.getByTestId('dr-sentiment-pos')).not.toHaveText('0%');
+  await expect(o.getByTestId('dr-sentiment-neg')).not.toHaveText('0%');
+  await expect(page.locator('danmu-radar-overlay').locator('.bar b')).toHaveText('Danmu Radar');
+  await screenshot(page, 'overlay-tiktok-en');
+});

@@ -42,17 +42,28 @@ function comments() {
   return JSON.stringify(tsv.split('\n').slice(1).map((l) => l.split('\t')[1]).filter(Boolean));
 }
 
+// English selling-room comments for `?lang=en` feeds: the ones we wrote (tests/data/english), as no
+// real English live-room log is bundled.
+function englishComments() {
+  const dir = path.join(REPO, 'tests/data/english');
+  const texts = ['dev.tsv', 'check.tsv', 'mood_dev.tsv', 'mood_check.tsv']
+    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').slice(1).map((l) => l.split('\t')[0]))
+    .filter(Boolean);
+  return JSON.stringify(texts);
+}
+
 export async function startServer() {
   const commentsJson = comments();
+  const englishJson = englishComments();
   const server = https.createServer(certificate(), (req, res) => {
     const url = new URL(req.url, 'https://x');
     const host = (req.headers.host || '').split(':')[0];
     const headers = { 'cache-control': 'no-store' };
     if (url.searchParams.get('csp') === 'strict') headers['content-security-policy'] = "default-src 'self'";
     let file;
-    if (url.pathname === '/__fixture/comments.json') {
+    if (url.pathname === '/__fixture/comments.json' || url.pathname === '/__fixture/comments-en.json') {
       res.writeHead(200, { ...headers, 'content-type': TYPES['.json'] });
-      return res.end(commentsJson);
+      return res.end(url.pathname.endsWith('-en.json') ? englishJson : commentsJson);
     } else if (url.pathname.startsWith('/__fixture/')) {
       file = path.join(FIXTURES, path.normalize(url.pathname.slice('/__fixture/'.length)));
     } else if (SITES[host]) {
