@@ -261,6 +261,21 @@ def eval_reviews(binary, py, timings):
         add(sec, metric, split, len(rows), M.accuracy(ours, gold), target, base, "SnowNLP>=0.5", note or "")
 
 
+def eval_paraphrases(binary, sec, name, path):
+    """A paraphrase set (one ask a line, its phrasings separated by |): same-question pairs found,
+    and pairs from different lines joined."""
+    groups = [line.strip().split("|") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    same = [(a, b) for g in groups for a, b in itertools.combinations(g, 2)]
+    apart = [(a, b) for g, h in itertools.combinations(groups, 2) for a in g for b in h]
+    out, _ = run_cli(binary, "similar", [{"a": a, "b": b} for a, b in same + apart])
+    found = sum(o["same"] for o in out[:len(same)])
+    joined = sum(o["same"] for o in out[len(same):])
+    add(sec, "same-question pairs found", name, len(same), found / len(same), None, None, "",
+        f"{len(groups)} questions, {min(map(len, groups))}-{max(map(len, groups))} phrasings each")
+    add(sec, "different questions joined (lower=better)", name, len(apart), joined / len(apart), None, None, "",
+        f"{joined} pairs")
+
+
 def eval_commerce(binary):
     """Our own buying-room probes and paraphrase sets (tests/data/commerce/README.md): development
     checks that the chatting rooms of the labelled set cannot give, not evidence."""
@@ -286,17 +301,7 @@ def eval_commerce(binary):
         add(sec, "mood macro-F1 (pos/neu/neg)", name, len(rows), M.macro_f1([o["sentiment"] for o in out], gold),
             None, None, "", "written buyers' comments, a third of each class")
     for name in ("dev", "check", "check2", "check3", "check4", "check5", "check6", "check7", "check8", "check9", "check10"):
-        path = REPO / "tests/data/commerce" / f"paraphrases_{name}.txt"
-        groups = [line.strip().split("|") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        same = [(a, b) for g in groups for a, b in itertools.combinations(g, 2)]
-        apart = [(a, b) for g, h in itertools.combinations(groups, 2) for a in g for b in h]
-        out, _ = run_cli(binary, "similar", [{"a": a, "b": b} for a, b in same + apart])
-        found = sum(o["same"] for o in out[:len(same)])
-        joined = sum(o["same"] for o in out[len(same):])
-        add(sec, "same-question pairs found", name, len(same), found / len(same), None, None, "",
-            f"{len(groups)} questions, {min(map(len, groups))}-{max(map(len, groups))} phrasings each")
-        add(sec, "different questions joined (lower=better)", name, len(apart), joined / len(apart), None, None, "",
-            f"{joined} pairs")
+        eval_paraphrases(binary, sec, name, REPO / "tests/data/commerce" / f"paraphrases_{name}.txt")
 
 
 def eval_english(binary):
@@ -316,16 +321,7 @@ def eval_english(binary):
         add(sec, "mood macro-F1 (pos/neu/neg)", name, len(rows),
             M.macro_f1([o["sentiment"] for o in out], [g for _, g in rows]), None, None, "")
     for name in ("dev", "check", "check2"):
-        groups = [line.strip().split("|") for line in (d / f"paraphrases_{name}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
-        same = [(a, b) for g in groups for a, b in itertools.combinations(g, 2)]
-        apart = [(a, b) for g, h in itertools.combinations(groups, 2) for a in g for b in h]
-        out, _ = run_cli(binary, "similar", [{"a": a, "b": b} for a, b in same + apart])
-        found = sum(o["same"] for o in out[:len(same)])
-        joined = sum(o["same"] for o in out[len(same):])
-        add(sec, "same-question pairs found", name, len(same), found / len(same), None, None, "",
-            f"{len(groups)} questions, {min(map(len, groups))}-{max(map(len, groups))} phrasings each")
-        add(sec, "different questions joined (lower=better)", name, len(apart), joined / len(apart), None, None, "",
-            f"{joined} pairs")
+        eval_paraphrases(binary, sec, name, d / f"paraphrases_{name}.txt")
 
 
 def eval_pairs(binary):
