@@ -60,9 +60,10 @@
       close.title = l.close;
     };
     label((await chrome.storage.local.get(PREFS))[PREFS]?.lang);
-    chrome.storage.onChanged.addListener((changes, area) => {
+    const relabel = (changes, area) => {
       if (area === 'local' && changes[PREFS]) label(changes[PREFS].newValue?.lang);
-    });
+    };
+    chrome.storage.onChanged.addListener(relabel);
 
     const apply = () => {
       Object.assign(box.style, { top: `${pos.top}px`, right: `${pos.right}px`, width: `${pos.width}px`, height: `${pos.height}px` });
@@ -98,7 +99,7 @@
 
     return {
       toggle() { pos.hidden = !pos.hidden; if (!pos.hidden) pos.collapsed = false; apply(); save(); },
-      remove() { host.remove(); },
+      remove() { host.remove(); chrome.storage.onChanged.removeListener(relabel); },
     };
   }
 

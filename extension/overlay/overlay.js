@@ -49,7 +49,10 @@ function download(format, body) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+// The last capture state, to say again in the other language when 中文/EN is switched.
+let captureState = null;
 function showStatus(state) {
+  captureState = state;
   const t = strings(prefs.lang);
   document.getElementById('status').textContent = t.capture[state] || '';
 }
@@ -112,5 +115,6 @@ chrome.storage.onChanged.addListener((changes, area) => {
   view.setLarge(prefs.large);
   siteAccess.render();
   labelButtons();
+  if (captureState) showStatus(captureState);
 });
 connect();
