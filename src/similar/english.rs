@@ -74,6 +74,10 @@ const FILLER: &[&str] = &[
     "u",
     "your",
     "ur",
+    "r",
+    "up",
+    "coming",
+    "allowed",
     "we",
     "us",
     "our",
@@ -170,6 +174,11 @@ const SAME_WORD: &[(&str, &str)] = &[
     ("ending", "end"),
     ("ends", "end"),
     ("call", "name"),
+    ("children", "kids"),
+    ("child", "kids"),
+    ("kid", "kids"),
+    ("closer", "close"),
+    ("zoom", "close"),
 ];
 
 /// The signature of an English question (`tokenize::is_english`) whose intent concept, if any, is
@@ -187,19 +196,33 @@ pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
         if w == "back" && (all.get(i + 1) == Some(&"in") || i > 0 && all[i - 1] == "money") {
             continue;
         }
+        // Will it be back, is it coming back: a restock.
+        if w == "back" && i > 0 && ["be", "coming", "come", "comes"].contains(&all[i - 1]) {
+            concepts.push(concept_id("@stock"));
+            continue;
+        }
         let w = SAME_WORD.iter().find(|(x, _)| *x == w).map_or(w, |(_, y)| y);
         match CONCEPTS.iter().find(|(_, ws)| ws.contains(&w)) {
             Some((name, _)) => concepts.push(concept_id(name)),
             None => words.push(w.to_string()),
         }
     }
-    // How long (how many days) until it ships or arrives asks when, not a length.
-    if concepts.contains(&concept_id("@ship")) {
-        words.retain(|w| !["long", "days", "weeks"].contains(&w.as_str()));
+    // How long (how many days, how soon) until it ships, arrives or comes back asks when, not a length.
+    if concepts.contains(&concept_id("@ship")) || concepts.contains(&concept_id("@stock")) {
+        words.retain(|w| !["long", "days", "weeks", "soon", "fast"].contains(&w.as_str()));
+    }
+    // Is xl available, any xl left = do you have it in xl: a size asked for, whether in stock or not.
+    const SIZES: &[&str] = &["xs", "s", "m", "l", "xl", "xxl", "2xl", "3xl", "xxxl"];
+    if !words.is_empty() && words.iter().all(|w| SIZES.contains(&w.as_str())) {
+        concepts.retain(|&c| c != concept_id("@stock"));
     }
     // How long the battery lasts is one ask however it is put (battery life, how many hours).
     if words.iter().any(|w| w == "battery") {
         words.retain(|w| !["life", "last", "lasts", "hours", "long"].contains(&w.as_str()));
+    }
+    // Whether it runs true is a size question too (is the fit true = is it true to size).
+    if concepts.contains(&concept_id("@true_size")) {
+        concepts.push(concept_id("@size"));
     }
     // How much does it weigh, how much stock is left: "much" is not a price there.
     let price = concept_id("@price");
