@@ -26,6 +26,7 @@ use crate::tokenize::{Span, jieba};
 use serde::{Deserialize, Serialize};
 
 mod checkpoint;
+mod corrections;
 mod log;
 
 pub use checkpoint::CheckpointError;
@@ -298,36 +299,6 @@ impl Engine {
             score: a.score,
             group,
         }
-    }
-
-    /// Marks a hot question answered (✓ in the overlay).
-    pub fn mark_answered(&mut self, group: u32) -> bool {
-        self.s.groups.mark_answered(group, self.s.now_ms)
-    }
-
-    /// Merges hot question `from` into `into` (the host saw they ask the same thing): their counts
-    /// and askers add up, and `from`'s wording joins `into` from now on. False when either is not
-    /// a live hot question, or both are the same.
-    pub fn merge_questions(&mut self, from: u32, into: u32) -> bool {
-        self.s.groups.merge(from, into)
-    }
-
-    /// Remembers that two question wordings ask the same thing (a merge of an earlier stream, kept
-    /// by the front end): a new hot question asked like one starts with the other's wording as its
-    /// own. False when either text is not a question the grouping reads, or the pair is known.
-    pub fn teach_same(&mut self, a: &str, b: &str) -> bool {
-        let x = self.analyzer.analyze(&Comment::text(a)).signature.clone();
-        let y = self.analyzer.analyze(&Comment::text(b)).signature.clone();
-        match (x, y) {
-            (Some(x), Some(y)) => self.s.groups.teach(x, y),
-            _ => false,
-        }
-    }
-
-    /// Whether hot-question grouping takes `text` (a question it reads): what `teach_same` needs
-    /// of each side, so a front end can say which side it refused.
-    pub fn groups_text(&mut self, text: &str) -> bool {
-        self.analyzer.analyze(&Comment::text(text)).signature.is_some()
     }
 
     pub fn totals(&self) -> Totals {
