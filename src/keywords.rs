@@ -36,6 +36,14 @@ pub fn is_stopword(token: &str) -> bool {
         .contains(token)
 }
 
+/// Polar words of the lexicon (好看, great, broken) are mood, not topics: the mood gauge reads them,
+/// and in the hot keywords they crowd out what the room talks about. A complaint's alert still names
+/// them (`is_keyword`): there, "broken" says what went wrong.
+pub fn is_mood_word(token: &str) -> bool {
+    static MOOD: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    MOOD.get_or_init(crate::sentiment::lexicon::polar_words).contains(token)
+}
+
 /// Whether a token can be a keyword at all. Stickers and emoji are mood, not topics: the mood gauge
 /// reads them; keywords are what the room talks about. Not punctuation, not a stopword, at least two
 /// characters; bare numbers are noise, except the room's cheers (666, 888).
@@ -136,7 +144,7 @@ impl Keywords {
         let mut seen: [(u64, &str); 16] = [(0, ""); 16];
         let mut n_seen = 0;
         for (t, h) in tokens {
-            if !is_keyword(t) || seen[..n_seen].iter().any(|&(sh, st)| sh == h && st == t) {
+            if !is_keyword(t) || is_mood_word(t) || seen[..n_seen].iter().any(|&(sh, st)| sh == h && st == t) {
                 continue;
             }
             if n_seen < seen.len() {
@@ -209,11 +217,24 @@ mod tests {
     }
 
     #[test]
+    fn mood_words_are_no_topic() {
+        let mut k = Keywords::default();
+        for (i, text) in [["好看", "颜色"], ["great", "bag"], ["broken", "zipper"]].iter().enumerate() {
+            k.observe(text.iter().copied(), 1_000 * i as i64);
+        }
+        let words: Vec<_> = k.top(10, 3_000).into_iter().map(|w| w.word).collect();
+        assert_eq!(words.len(), 3, "{words:?}");
+        assert!(words.iter().all(|w| ["颜色", "bag", "zipper"].contains(&w.as_str())), "{words:?}");
+        // A complaint's alert still names what went wrong.
+        assert!(is_keyword("broken") && is_mood_word("broken") && !is_mood_word("尺码"));
+    }
+
+    #[test]
     fn recent_words_rise_against_the_baseline() {
         let mut k = Keywords::default();
         let mut t = 1_000_000;
         for i in 0..600 {
-            k.observe(["颜色", if i % 2 == 0 { "好看" } else { "喜欢" }].into_iter(), t);
+            k.observe(["颜色", if i % 2 == 0 { "面料" } else { "款式" }].into_iter(), t);
             t += 1_000;
         }
         for _ in 0..60 {

@@ -4,7 +4,7 @@
 //! (绝绝子, 踩雷, [比心]) still counts. An English comment's mood is its reading alone, with the
 //! English-only words of `data/sentiment_en.txt` added (the models learned Chinese).
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -71,6 +71,12 @@ fn english_table() -> &'static Table {
 
 pub fn lexicon() -> &'static FxHashMap<&'static str, Entry> {
     &table().entries
+}
+
+/// Every single word, Chinese or English, that the lexicon reads as positive or negative.
+pub fn polar_words() -> FxHashSet<&'static str> {
+    let polar = |e: &Entry| matches!(e, Entry::Polar(w) if *w != 0.0);
+    english_table().entries.iter().filter(|(w, e)| polar(e) && !w.contains(' ')).map(|(w, _)| *w).collect()
 }
 
 /// A string as the lexicon sees it: its entry, if any, and whether a longer entry starts with it.
