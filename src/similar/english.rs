@@ -179,7 +179,16 @@ const SAME_WORD: &[(&str, &str)] = &[
     ("kid", "kids"),
     ("closer", "close"),
     ("zoom", "close"),
+    ("increase", "rise"),
+    ("increased", "rise"),
+    ("raised", "rise"),
+    ("higher", "rise"),
+    ("decreased", "fall"),
+    ("lowered", "fall"),
 ];
+
+/// Go, went… up or down: whether the price moved, not what it is (both words are filler alone).
+const GO: &[&str] = &["go", "goes", "went", "gone", "going"];
 
 /// The signature of an English question (`tokenize::is_english`) whose intent concept, if any, is
 /// `intent_concept` (as `question_signature` picks it).
@@ -189,7 +198,11 @@ pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
     let all: Vec<&str> =
         text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
     for (i, &w) in all.iter().enumerate() {
-        if FILLER.contains(&w) || w.bytes().all(|b| b.is_ascii_digit()) {
+        if (w == "up" || w == "down") && i > 0 && GO.contains(&all[i - 1]) {
+            words.push(if w == "up" { "rise" } else { "fall" }.to_string());
+            continue;
+        }
+        if FILLER.contains(&w) || GO.contains(&w) || w.bytes().all(|b| b.is_ascii_digit()) {
             continue; // numbers are compared separately
         }
         // Back in stock, money back: the stock or the refund is the ask, not the back of the item.
@@ -256,6 +269,9 @@ mod tests {
         assert_eq!(price, signature("price?", None));
         assert_eq!(price, signature("what's the price", None));
         assert_ne!(price, signature("how much is shipping", None));
+        // Whether the price moved is its own ask.
+        assert_ne!(price, signature("did the price go up", None));
+        assert_eq!(signature("did the price go up", None), signature("has the price increased", None));
         assert_eq!(signature("do you ship to canada", None).words, ["canada"]);
         assert_eq!(signature("any left?", Some("@stock")).concepts, signature("sold out", None).concepts);
         // The person shown is the one asked about, whoever the pronoun names.
