@@ -161,6 +161,16 @@ chrome.tabs.onRemoved.addListener((tabId) => {
   ready.then(() => assistants.close(tabId));
 });
 
+// The panel's language follows the browser's once, at install (or at the update that brought this):
+// every context (panel, window chrome, options, engine summary) reads ui:prefs and nothing else, so
+// they cannot disagree; 中文/EN changes it from then on. Chinese browsers get 中文, any other English.
+chrome.runtime.onInstalled.addListener(async () => {
+  const prefs = (await chrome.storage.local.get('ui:prefs'))['ui:prefs'] || {};
+  if (prefs.lang) return;
+  const browser = navigator.languages?.[0] || navigator.language || '';
+  await chrome.storage.local.set({ 'ui:prefs': { ...prefs, lang: /^zh\b/i.test(browser) ? 'zh-CN' : 'en' } });
+});
+
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes['ui:prefs']?.newValue?.lang) ready.then(() => rooms.setLang(changes['ui:prefs'].newValue.lang));
   if (area === 'local') ready.then(() => assistants.storageChanged(changes, rooms));

@@ -34,3 +34,23 @@ test('language: EN switches the panel, its window and the summary to English and
   await expect(title).toHaveText('弹幕雷达');
   await expect(next.locator('danmu-radar-overlay').locator('.bar b')).toHaveText('弹幕雷达');
 });
+
+test.describe('in an English browser', () => {
+  test.use({ browserLang: 'en-US' });
+
+  test('language: the panel starts in English, and 中文 is kept over the browser language', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(`${DOUYIN}?seed=6`);
+    const panel = overlay(page);
+    await expect(panel.getByTestId('dr-status')).toHaveText(/Reading comments/);
+    await expect(page.locator('danmu-radar-overlay').locator('.bar b')).toHaveText('Danmu Radar');
+    await say(page, [['a', 'how much is this'], ['b', 'price?']]);
+    await expect(panel.getByTestId('dr-summary')).toContainText('2 comments');
+
+    await panel.getByTestId('dr-lang').click();
+    await expect(panel.getByTestId('dr-status')).toHaveText(/正在读取评论/);
+    const next = await context.newPage();
+    await next.goto(`${DOUYIN}?seed=7`);
+    await expect(overlay(next).getByTestId('dr-status')).toHaveText(/正在读取评论/);
+  });
+});

@@ -92,6 +92,16 @@ test('www: the replay at 10× speed shows hot questions', async ({}, testInfo) =
   await page.close();
 });
 
+test('www: an English browser gets the page in English; a link can still ask for 中文', async () => {
+  for (const [query, tab, button] of [['', 'Analyse my log', '中文'], ['?lang=zh-CN', '分析我的日志', 'EN']]) {
+    const page = await browser.newPage({ locale: 'en-US' });
+    await page.goto(`${www.url}${query}`);
+    await expect(page.getByTestId('www-tab-byo')).toHaveText(tab);
+    await expect(page.getByTestId('www-lang')).toHaveText(button);
+    await page.close();
+  }
+});
+
 test('www: an opened CSV log renders the report, the same report the CLI writes', async () => {
   const { page, errors } = await trialPage('#byo');
   const log = csvLog(600, COMPLAINTS);

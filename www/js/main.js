@@ -8,7 +8,9 @@ import { Byo } from './byo.js';
 import { LiveFeed } from './live.js';
 
 const $ = (id) => document.getElementById(id);
-let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
+// ?lang=en or ?lang=zh-CN when a link says so; else the browser's: Chinese ones 中文, any other English.
+const asked = new URLSearchParams(location.search).get('lang');
+let lang = asked ? (asked === 'en' ? 'en' : 'zh-CN') : /^zh\b/i.test(navigator.language) ? 'zh-CN' : 'en';
 const t = () => STRINGS[lang];
 
 function exportButtons(footer, client) {

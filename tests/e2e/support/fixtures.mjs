@@ -18,7 +18,11 @@ export const test = base.extend({
     server.close();
   }, { scope: 'worker' }],
 
-  context: async ({ site }, use) => {
+  // The browser's language (`test.use({ browserLang: 'en-US' })`): the panel's default follows it
+  // at install. Chinese unless a test says otherwise (Playwright's own `locale` defaults to en-US).
+  browserLang: ['zh-CN', { option: true }],
+
+  context: async ({ site, browserLang }, use) => {
     if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) throw new Error('dist/extension is missing: run `make extension`');
     const rules = [...Object.keys(SITES), 'unknown-shop.example'].map((h) => `MAP ${h} 127.0.0.1:${site.port}`).join(', ');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-profile-'));
@@ -27,7 +31,7 @@ export const test = base.extend({
       headless: true,
       ignoreHTTPSErrors: true,
       viewport: { width: 1280, height: 800 },
-      locale: 'zh-CN',
+      locale: browserLang,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--enable-unsafe-extension-debugging', `--host-resolver-rules=${rules}`,
         `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
