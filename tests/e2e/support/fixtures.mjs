@@ -36,6 +36,13 @@ export const test = base.extend({
         '--disable-component-update', '--disable-sync', '--enable-unsafe-extension-debugging', `--host-resolver-rules=${rules}`,
         `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
     });
+    // The service worker writes the install defaults (ui:prefs.lang) once; a test's own settings
+    // must come after them, or that write could land on top of the test's.
+    let [sw] = context.serviceWorkers();
+    if (!sw) sw = await context.waitForEvent('serviceworker');
+    await sw.evaluate(async () => {
+      while (!(await chrome.storage.local.get('ui:prefs'))['ui:prefs']?.lang) await new Promise((r) => setTimeout(r, 20));
+    });
     await use(context);
     await context.close();
     fs.rmSync(dir, { recursive: true, force: true });
