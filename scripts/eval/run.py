@@ -320,7 +320,7 @@ def eval_english(binary):
         out, _ = run_cli(binary, "classify", [{"text": t} for t, _ in rows])
         add(sec, "mood macro-F1 (pos/neu/neg)", name, len(rows),
             M.macro_f1([o["sentiment"] for o in out], [g for _, g in rows]), None, None, "")
-    for name in ("dev", "check", "check2", "check3"):
+    for name in ("dev", "check", "check2", "check3", "check4", "check5"):
         eval_paraphrases(binary, sec, name, d / f"paraphrases_{name}.txt")
 
 

@@ -7,7 +7,7 @@ use super::{Signature, concept_char, concept_id, numbers::numbers_in};
 
 /// English words by the concept of `lists.rs` they ask about.
 const CONCEPTS: &[(&str, &[&str])] = &[
-    ("@price", &["price", "prices", "cost", "costs", "much", "dollars", "usd"]),
+    ("@price", &["price", "prices", "cost", "costs", "much", "dollars", "usd", "fee", "fees", "free"]),
     ("@link", &["link", "links", "buy", "order", "cart", "purchase"]),
     ("@size", &["size", "sizes", "sizing", "small", "large", "big", "dimensions", "measurements", "wide", "width"]),
     // Whether it runs true (is it true to size, does it run small) is not which size someone wears.
@@ -126,9 +126,6 @@ const FILLER: &[&str] = &[
     "many",
     "see",
     "show",
-    "included",
-    "include",
-    "includes",
     "take",
     "use",
     "pay",
@@ -140,6 +137,16 @@ const FILLER: &[&str] = &[
     "model",
     "host",
     "wearing",
+    "holding",
+    "hold",
+    "hand",
+    "hands",
+    "only",
+    "almost",
+    "right",
+    "when's",
+    "anything",
+    "else",
     "wear",
     "wears",
     "other",
@@ -185,6 +192,30 @@ const SAME_WORD: &[(&str, &str)] = &[
     ("higher", "rise"),
     ("decreased", "fall"),
     ("lowered", "fall"),
+    ("camera", "close"),
+    ("longer", "end"),
+    ("shower", "waterproof"),
+    ("rain", "waterproof"),
+    ("swim", "waterproof"),
+    ("swimming", "waterproof"),
+    ("pool", "waterproof"),
+    ("fades", "fade"),
+    ("fading", "fade"),
+    ("faded", "fade"),
+    ("bleed", "fade"),
+    ("irritate", "sensitive"),
+    ("irritation", "sensitive"),
+    ("around", "back"),
+    ("include", "included"),
+    ("includes", "included"),
+    ("shrinks", "shrink"),
+    ("shrinking", "shrink"),
+    ("shrunk", "shrink"),
+    ("tarnish", "fade"),
+    ("tarnishes", "fade"),
+    ("offline", "end"),
+    ("apply", "enter"),
+    ("redeem", "enter"),
 ];
 
 /// Go, went… up or down: whether the price moved, not what it is (both words are filler alone).
@@ -198,8 +229,48 @@ pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
     let all: Vec<&str> =
         text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
     for (i, &w) in all.iter().enumerate() {
-        if (w == "up" || w == "down") && i > 0 && GO.contains(&all[i - 1]) {
-            words.push(if w == "up" { "rise" } else { "fall" }.to_string());
+        let prev = if i > 0 { all[i - 1] } else { "" };
+        let next = all.get(i + 1).copied().unwrap_or("");
+        if (w == "up" || w == "down") && GO.contains(&prev) || w == "expensive" && prev == "more" || w == "pricier" {
+            concepts.push(concept_id("@price"));
+            words.push(if w == "down" { "fall" } else { "rise" }.to_string());
+            continue;
+        }
+        // Size up or down: which way to go is whether it runs true.
+        if (w == "up" || w == "down") && all[..i].contains(&"size") {
+            concepts.push(concept_id("@true_size"));
+            continue;
+        }
+        // How much longer: a time, not a price. The last one: what is left.
+        if w == "much" && next == "longer" || w == "last" && next == "one" {
+            if w == "last" {
+                concepts.push(concept_id("@stock"));
+            }
+            continue;
+        }
+        // Washes out, loses its colour: it fades. In the box: included.
+        if w == "wash" && next == "out" || w == "lose" && all[i..].iter().any(|&x| x.starts_with("colo")) {
+            words.push("fade".to_string());
+            continue;
+        }
+        if ["box", "package"].contains(&w)
+            && (prev == "in" || prev == "the" && all.get(i.wrapping_sub(2)) == Some(&"in"))
+            || ["come", "comes", "get"].contains(&w) && all[i..].contains(&"with")
+        {
+            words.push("included".to_string()); // what comes with it
+            continue;
+        }
+        // Cost more: the price going up. What does it look like: show it. Change colour: fade.
+        if w == "more" && ["cost", "costs"].contains(&prev) {
+            words.push("rise".to_string());
+            continue;
+        }
+        if w == "look" && next == "like" || w == "like" && prev == "look" || w == "turn" && all[i..].contains(&"around")
+        {
+            continue;
+        }
+        if w == "change" && next.starts_with("colo") {
+            words.push("fade".to_string());
             continue;
         }
         if FILLER.contains(&w) || GO.contains(&w) || w.bytes().all(|b| b.is_ascii_digit()) {
@@ -228,6 +299,71 @@ pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
     const SIZES: &[&str] = &["xs", "s", "m", "l", "xl", "xxl", "2xl", "3xl", "xxxl"];
     if !words.is_empty() && words.iter().all(|w| SIZES.contains(&w.as_str())) {
         concepts.retain(|&c| c != concept_id("@stock"));
+    }
+    // A live's end or its next one, however it is put (how long is the live, when does the stream end).
+    let live = all.iter().any(|w| ["live", "stream", "streaming"].contains(w));
+    let you_on = all.contains(&"you") && all.contains(&"on");
+    if concepts.is_empty() && (words.iter().any(|w| w == "end") || you_on && words == ["long"]) {
+        words.retain(|w| !["long", "end", "tonight", "today"].contains(&w.as_str()));
+        words.push("end".to_string());
+    }
+    if live && concepts.is_empty() {
+        if words.iter().any(|w| w == "long" || w == "end") {
+            words.retain(|w| !["long", "end", "tonight", "today"].contains(&w.as_str()));
+            words.push("end".to_string());
+        } else if all.iter().any(|w| ["next", "again", "tomorrow"].contains(w)) {
+            words.retain(|w| !["next", "tomorrow"].contains(&w.as_str()));
+            words.push("next".to_string());
+        }
+    }
+    // How long a return may wait is the return policy (the return window, how many days to return).
+    if concepts.contains(&concept_id("@return")) {
+        words.retain(|w| !["window", "days", "long", "period", "after"].contains(&w.as_str()));
+    }
+    // A bigger or smaller size than one's own is whether it runs true.
+    if concepts.contains(&concept_id("@size"))
+        && words.iter().any(|w| ["bigger", "smaller", "larger"].contains(&w.as_str()))
+    {
+        words.retain(|w| !["bigger", "smaller", "larger"].contains(&w.as_str()));
+        concepts.push(concept_id("@true_size"));
+    }
+    // Whether water harms it is whether it is waterproof; whether the colour goes is fading, however
+    // it is washed; what a colour is called is the colour.
+    if words.iter().any(|w| w == "waterproof") {
+        words.retain(|w| !["damage", "damaged", "ruin", "fine", "ok", "rust", "resistant"].contains(&w.as_str()));
+    }
+    // Shrinking or fading in the wash is the shrinking or fading, however it is washed.
+    if concepts.contains(&concept_id("@machine_wash")) && words.iter().any(|w| w == "smaller") {
+        words.retain(|w| w != "smaller");
+        words.push("shrink".to_string());
+    }
+    if words.iter().any(|w| w == "fade" || w == "shrink") {
+        words.retain(|w| !["after", "its", "lose", "over"].contains(&w.as_str()));
+        concepts.retain(|&c| c != concept_id("@color") && c != concept_id("@machine_wash"));
+    }
+    // Whether the price moves later or after the live is whether it moves.
+    if words.iter().any(|w| w == "rise") {
+        words.retain(|w| !["later", "after"].contains(&w.as_str()));
+    }
+    // What suits a skin type is one ask however it is put (ok for, good for, works on, suits).
+    if words.iter().any(|w| w == "skin") {
+        words.retain(|w| !["work", "works", "suit", "suits", "suitable"].contains(&w.as_str()));
+    }
+    // Which item the person shown has on (which one is she wearing, the one on the model).
+    let worn = ["wearing", "wears"].iter().any(|w| all.contains(w))
+        || all.windows(2).any(|p| p[0] == "on" && ["her", "him", "model", "the"].contains(&p[1]));
+    if worn && concepts.is_empty() && words.iter().all(|w| ["style", "item", "outfit"].contains(&w.as_str())) {
+        words = vec!["worn".to_string()];
+    }
+    if concepts.contains(&concept_id("@color")) {
+        words.retain(|w| w != "name");
+    }
+    // How or where a code goes in is one ask (apply, put, enter, redeem it), not whether there is one.
+    if concepts.contains(&concept_id("@promo"))
+        && (all.iter().any(|w| ["how", "where"].contains(w)) || words.iter().any(|w| w == "enter" || w == "try"))
+    {
+        words.retain(|w| !["enter", "try", "box", "checkout"].contains(&w.as_str()));
+        words.push("enter".to_string());
     }
     // How long the battery lasts is one ask however it is put (battery life, how many hours).
     if words.iter().any(|w| w == "battery") {
@@ -285,5 +421,26 @@ mod tests {
         assert_eq!(signature("how much does it weigh", None), signature("is it heavy", None));
         assert_eq!(signature("how many days for delivery", None), signature("when will it arrive", None));
         assert_ne!(signature("how much is shipping", None), signature("when will it arrive", None));
+    }
+
+    #[test]
+    fn english_asks_about_time_wear_and_codes() {
+        let same = |a: &str, b: &str| assert_eq!(signature(a, None), signature(b, None), "{a} = {b}");
+        let apart = |a: &str, b: &str| assert_ne!(signature(a, None), signature(b, None), "{a} != {b}");
+        same("how long is the live", "when does the stream end");
+        same("how much longer are you live", "when are you ending the stream");
+        same("when is the next live", "when are you live again");
+        apart("how long is the live", "when is the next live");
+        apart("how long is the live", "how long do i have to return");
+        same("what is the return window", "how many days to return");
+        same("should i size up", "do i need a bigger size");
+        same("is it more expensive now", "did the price go up");
+        same("does it fade after washing", "will it lose its color");
+        same("does the color wash out", "will the color fade");
+        same("can i wear it in the shower", "does water damage it");
+        same("is this the last one", "any left");
+        same("how do i apply the code", "where do i put the discount code");
+        apart("how do i apply the code", "is there a discount code");
+        same("shipping fee?", "how much is shipping");
     }
 }
