@@ -308,6 +308,11 @@ fn english_comments_are_read() {
         ("is it true to size", "size_fit"),
         ("restock when", "stock"),
         ("what's your name", "host_personal"),
+        ("is shipping free", "shipping"),
+        ("show the back", "request"),
+        ("will the color fade", "product_info"),
+        ("is it ok for oily skin", "usage"),
+        ("is this the last one", "stock"),
     ] {
         assert!(read(s).1, "{s}");
         assert_eq!(read(s).2, Some(intent), "{s}");

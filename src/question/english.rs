@@ -5,8 +5,10 @@
 
 pub use crate::tokenize::is_english;
 
-const WH: &[&str] =
-    &["how", "what", "what's", "whats", "where", "where's", "when", "which", "who", "who's", "whose", "why", "any"];
+const WH: &[&str] = &[
+    "how", "what", "what's", "whats", "where", "where's", "when", "when's", "which", "who", "who's", "whose", "why",
+    "any",
+];
 /// Auxiliaries that open a yes-or-no question (is it real leather, has it shipped, did anyone get theirs).
 const AUX: &[&str] = &[
     "is", "are", "am", "was", "were", "do", "does", "did", "has", "have", "can", "could", "will", "would", "should",
@@ -19,8 +21,11 @@ const POINTED: &[&str] = &[
     "you", "u", "your", "ur", "yours", "i", "me", "my", "mine", "we", "us", "our", "it", "its", "this", "that",
     "these", "those", "there", "they", "them", "their", "theirs", "she", "her", "hers", "he", "him", "his", "anyone",
     "anybody", "someone", "the", "one", "ones", "price", "size", "sizes", "sizing", "shipping", "ship", "link",
-    "discount", "code", "stock", "color", "colors", "colour", "material", "fabric", "brand", "song",
+    "discount", "code", "stock", "color", "colors", "colour", "material", "fabric", "brand", "song", "included",
 ];
+/// What a buyer asks about, right after an auxiliary, asks too (is shipping free, is delivery fast).
+const ASKED_AFTER_AUX: &[&str] =
+    &["shipping", "delivery", "price", "size", "stock", "link", "code", "discount", "material", "color", "this"];
 /// The subject right after an auxiliary that makes it a question (is it, can we, did anyone, are
 /// there); without one the auxiliary opens a statement whose subject chat drops (can't wait).
 const SUBJECTS: &[&str] = &[
@@ -37,6 +42,11 @@ const REQUESTS: &[&str] = &[
     "show", "try", "zoom", "turn", "put", "drop", "send", "post", "pin", "tell", "read", "say", "sing", "play", "give",
     "hold", "open", "spin", "measure", "compare", "check", "bring", "wear", "explain",
 ];
+/// An imperative opening with one of these, its object pointed at (show the back, drop the link, try
+/// it on), asks without a please too; check it out, bring it on and the like exclaim.
+const BARE_REQUESTS: &[&str] =
+    &["show", "try", "zoom", "turn", "drop", "send", "post", "pin", "tell", "read", "sing", "open", "spin", "measure"];
+const OBJECTS: &[&str] = &["the", "it", "this", "that", "me", "us", "your", "her", "his", "them", "those", "these"];
 /// A question mark after one of these alone is a reaction, not an ask.
 const REACTIONS: &[&str] = &["what", "huh", "why", "really", "wtf", "lol", "omg", "hmm", "eh", "seriously"];
 /// First words that exclaim rather than ask: what a dress, how cute, who cares.
@@ -68,7 +78,13 @@ pub fn asks(text: &str) -> bool {
     let short = words.len() <= 5;
     let faulty = words.iter().any(|w| FAULTS.contains(w));
     (!rest.is_empty() && pointed && WH.contains(&first))
-        || (rest.len() >= 2 && AUX.contains(&first) && (SUBJECTS.contains(&second) || (first == "u" && pointed)))
+        || (rest.len() >= 2
+            && AUX.contains(&first)
+            && (SUBJECTS.contains(&second) || ASKED_AFTER_AUX.contains(&second) || (first == "u" && pointed)))
+        // is a charger included, is an xl available: an article takes a longer question.
+        || (rest.len() >= 3 && ["is", "are"].contains(&first) && ["a", "an"].contains(&second))
+        || (words.len() <= 6 && BARE_REQUESTS.contains(&first) && OBJECTS.contains(&second))
+        || (words.len() <= 7 && matches!((first, second), ("let", "me" | "us")) && rest.get(1) == Some(&"see"))
         || (!rest.is_empty() && ["when", "where", "how"].contains(&last))
         || (words.len() <= 6 && REQUESTS.contains(&first) && words.iter().any(|w| ["please", "pls", "plz"].contains(w)))
         || (short && !faulty && (ASKED_NOUNS.contains(&first) || (words.len() <= 4 && words.contains(&"link"))))
@@ -99,6 +115,13 @@ mod tests {
             "did anyone get theirs yet",
             "price on the necklace",
             "show the back please",
+            "show the back",
+            "drop the link",
+            "let me see it up close",
+            "is shipping free",
+            "is a charger included",
+            "what's included",
+            "when's the next stream",
         ] {
             assert!(is_english(s) && asks(s), "{s}");
         }
@@ -116,6 +139,8 @@ mod tests {
             "the link doesn't work",
             "yes please",
             "what is love",
+            "check it out",
+            "is a vibe",
         ] {
             assert!(is_english(s) && !asks(s), "{s}");
         }
