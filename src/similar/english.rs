@@ -3,223 +3,8 @@
 //! and question words say nothing about which question it is. The concept lists of `lists.rs` are
 //! Chinese phrases; these are whole English words.
 
+use super::english_lists::{CONCEPTS, FILLER, GO, SAME_WORD};
 use super::{Signature, concept_char, concept_id, numbers::numbers_in};
-
-/// English words by the concept of `lists.rs` they ask about.
-const CONCEPTS: &[(&str, &[&str])] = &[
-    ("@price", &["price", "prices", "cost", "costs", "much", "dollars", "usd", "fee", "fees", "free"]),
-    ("@link", &["link", "links", "buy", "order", "cart", "purchase"]),
-    ("@size", &["size", "sizes", "sizing", "small", "large", "big", "dimensions", "measurements", "wide", "width"]),
-    // Whether it runs true (is it true to size, does it run small) is not which size someone wears.
-    ("@true_size", &["fit", "fits", "run", "runs", "true", "accurate"]),
-    ("@stock", &["restock", "restocked", "restocking", "stock", "sold", "available", "left"]),
-    (
-        "@promo",
-        &["discount", "coupon", "coupons", "code", "codes", "giveaway", "giveaways", "sale", "deal", "deals", "promo"],
-    ),
-    ("@ship", &["ship", "shipping", "ships", "shipped", "deliver", "delivery", "arrive", "arrives"]),
-    ("@return", &["return", "returns", "returned", "refund", "refunds", "exchange", "policy", "money"]),
-    ("@material", &["material", "made", "fabric", "leather", "cotton"]),
-    ("@brand", &["brand", "brands", "makes", "maker", "manufacturer"]),
-    ("@authentic", &["real", "solid", "plated", "genuine", "authentic", "fake", "sterling", "actual"]),
-    ("@weight", &["weight", "weigh", "weighs", "heavy"]),
-    ("@machine_wash", &["wash", "washing", "washable", "washer", "machine", "clean", "cleaning"]),
-    ("@color", &["color", "colors", "colour", "colours"]),
-    ("@height", &["tall", "height"]),
-    ("@age", &["old", "age"]),
-];
-
-/// Words that make an English comment a question, or address or point at someone (the host, the
-/// model wearing the goods), but do not say which question.
-const FILLER: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "it",
-    "it's",
-    "its",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "how",
-    "what",
-    "what's",
-    "whats",
-    "where",
-    "when",
-    "which",
-    "who",
-    "why",
-    "do",
-    "does",
-    "did",
-    "can",
-    "could",
-    "will",
-    "would",
-    "should",
-    "may",
-    "i",
-    "me",
-    "my",
-    "you",
-    "u",
-    "your",
-    "ur",
-    "r",
-    "up",
-    "coming",
-    "allowed",
-    "we",
-    "us",
-    "our",
-    "they",
-    "them",
-    "please",
-    "pls",
-    "plz",
-    "any",
-    "anyone",
-    "for",
-    "to",
-    "of",
-    "on",
-    "in",
-    "at",
-    "with",
-    "and",
-    "or",
-    "get",
-    "have",
-    "has",
-    "need",
-    "so",
-    "just",
-    "still",
-    "one",
-    "ones",
-    "hi",
-    "hey",
-    "out",
-    "come",
-    "she",
-    "he",
-    "her",
-    "him",
-    "his",
-    "hers",
-    "she's",
-    "he's",
-    "yet",
-    "now",
-    "today",
-    "already",
-    "again",
-    "many",
-    "see",
-    "show",
-    "take",
-    "use",
-    "pay",
-    "paying",
-    "payment",
-    "accept",
-    "accepted",
-    "go",
-    "model",
-    "host",
-    "wearing",
-    "holding",
-    "hold",
-    "hand",
-    "hands",
-    "only",
-    "almost",
-    "right",
-    "when's",
-    "anything",
-    "else",
-    "wear",
-    "wears",
-    "other",
-    "more",
-    "let",
-    "proof",
-    "resistant",
-    "where's",
-    "who's",
-    "how's",
-    "find",
-    "drop",
-    "send",
-    "possible",
-    "ok",
-    "okay",
-    "good",
-    "safe",
-    "another",
-    "time",
-    "live",
-    "stream",
-];
-
-/// Words a buyer swaps that no concept of `lists.rs` holds: each reads as the word it stands for.
-const SAME_WORD: &[(&str, &str)] = &[
-    ("put", "try"),
-    ("located", "from"),
-    ("based", "from"),
-    ("water", "waterproof"),
-    ("wet", "waterproof"),
-    ("ending", "end"),
-    ("ends", "end"),
-    ("call", "name"),
-    ("children", "kids"),
-    ("child", "kids"),
-    ("kid", "kids"),
-    ("closer", "close"),
-    ("zoom", "close"),
-    ("increase", "rise"),
-    ("increased", "rise"),
-    ("raised", "rise"),
-    ("higher", "rise"),
-    ("decreased", "fall"),
-    ("lowered", "fall"),
-    ("camera", "close"),
-    ("longer", "end"),
-    ("shower", "waterproof"),
-    ("rain", "waterproof"),
-    ("swim", "waterproof"),
-    ("swimming", "waterproof"),
-    ("pool", "waterproof"),
-    ("fades", "fade"),
-    ("fading", "fade"),
-    ("faded", "fade"),
-    ("bleed", "fade"),
-    ("irritate", "sensitive"),
-    ("irritation", "sensitive"),
-    ("around", "back"),
-    ("include", "included"),
-    ("includes", "included"),
-    ("shrinks", "shrink"),
-    ("shrinking", "shrink"),
-    ("shrunk", "shrink"),
-    ("tarnish", "fade"),
-    ("tarnishes", "fade"),
-    ("offline", "end"),
-    ("apply", "enter"),
-    ("redeem", "enter"),
-];
-
-/// Go, went… up or down: whether the price moved, not what it is (both words are filler alone).
-const GO: &[&str] = &["go", "goes", "went", "gone", "going"];
 
 /// The signature of an English question (`tokenize::is_english`) whose intent concept, if any, is
 /// `intent_concept` (as `question_signature` picks it).
@@ -229,48 +14,7 @@ pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
     let all: Vec<&str> =
         text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
     for (i, &w) in all.iter().enumerate() {
-        let prev = if i > 0 { all[i - 1] } else { "" };
-        let next = all.get(i + 1).copied().unwrap_or("");
-        if (w == "up" || w == "down") && GO.contains(&prev) || w == "expensive" && prev == "more" || w == "pricier" {
-            concepts.push(concept_id("@price"));
-            words.push(if w == "down" { "fall" } else { "rise" }.to_string());
-            continue;
-        }
-        // Size up or down: which way to go is whether it runs true.
-        if (w == "up" || w == "down") && all[..i].contains(&"size") {
-            concepts.push(concept_id("@true_size"));
-            continue;
-        }
-        // How much longer: a time, not a price. The last one: what is left.
-        if w == "much" && next == "longer" || w == "last" && next == "one" {
-            if w == "last" {
-                concepts.push(concept_id("@stock"));
-            }
-            continue;
-        }
-        // Washes out, loses its colour: it fades. In the box: included.
-        if w == "wash" && next == "out" || w == "lose" && all[i..].iter().any(|&x| x.starts_with("colo")) {
-            words.push("fade".to_string());
-            continue;
-        }
-        if ["box", "package"].contains(&w)
-            && (prev == "in" || prev == "the" && all.get(i.wrapping_sub(2)) == Some(&"in"))
-            || ["come", "comes", "get"].contains(&w) && all[i..].contains(&"with")
-        {
-            words.push("included".to_string()); // what comes with it
-            continue;
-        }
-        // Cost more: the price going up. What does it look like: show it. Change colour: fade.
-        if w == "more" && ["cost", "costs"].contains(&prev) {
-            words.push("rise".to_string());
-            continue;
-        }
-        if w == "look" && next == "like" || w == "like" && prev == "look" || w == "turn" && all[i..].contains(&"around")
-        {
-            continue;
-        }
-        if w == "change" && next.starts_with("colo") {
-            words.push("fade".to_string());
+        if read_phrase(&all, i, &mut concepts, &mut words) {
             continue;
         }
         if FILLER.contains(&w) || GO.contains(&w) || w.bytes().all(|b| b.is_ascii_digit()) {
@@ -291,6 +35,24 @@ pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
             None => words.push(w.to_string()),
         }
     }
+    settle(&all, &mut concepts, &mut words);
+    if concepts.is_empty() && words.is_empty() {
+        concepts.extend(intent_concept.map(concept_id));
+    }
+    concepts.sort_unstable();
+    concepts.dedup();
+    words.sort_unstable();
+    words.dedup();
+    words.truncate(super::MAX_WORDS);
+    // The characters the pair model compares: the concepts, then the words, in a fixed order.
+    let mut chars: String = concepts.iter().map(|&c| concept_char(c)).collect();
+    chars.extend(words.iter().flat_map(|w| w.chars()).take(super::MAX_CHARS.saturating_sub(concepts.len())));
+    Signature { concepts, words, numbers: numbers_in(text), chars, asks: 0, buying: None }
+}
+
+/// The rules that read a question's words together, once they are all read: what a word means
+/// depends on the others (how long until it ships is a time, how long is the live its end).
+fn settle(all: &[&str], concepts: &mut Vec<u8>, words: &mut Vec<String>) {
     // How long (how many days, how soon) until it ships, arrives or comes back asks when, not a length.
     if concepts.contains(&concept_id("@ship")) || concepts.contains(&concept_id("@stock")) {
         words.retain(|w| !["long", "days", "weeks", "soon", "fast"].contains(&w.as_str()));
@@ -300,18 +62,16 @@ pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
     if !words.is_empty() && words.iter().all(|w| SIZES.contains(&w.as_str())) {
         concepts.retain(|&c| c != concept_id("@stock"));
     }
-    // A live's end or its next one, however it is put (how long is the live, when does the stream end).
+    // A live's end or its next one, however it is put (how long is the live, when does the stream
+    // end, how long are you on for, when do you go offline).
     let live = all.iter().any(|w| ["live", "stream", "streaming"].contains(w));
     let you_on = all.contains(&"you") && all.contains(&"on");
-    if concepts.is_empty() && (words.iter().any(|w| w == "end") || you_on && words == ["long"]) {
-        words.retain(|w| !["long", "end", "tonight", "today"].contains(&w.as_str()));
-        words.push("end".to_string());
-    }
-    if live && concepts.is_empty() {
-        if words.iter().any(|w| w == "long" || w == "end") {
+    let long = words.iter().any(|w| w == "long");
+    if concepts.is_empty() {
+        if words.iter().any(|w| w == "end") || long && (live || you_on && words.len() == 1) {
             words.retain(|w| !["long", "end", "tonight", "today"].contains(&w.as_str()));
             words.push("end".to_string());
-        } else if all.iter().any(|w| ["next", "again", "tomorrow"].contains(w)) {
+        } else if live && all.iter().any(|w| ["next", "again", "tomorrow"].contains(w)) {
             words.retain(|w| !["next", "tomorrow"].contains(&w.as_str()));
             words.push("next".to_string());
         }
@@ -353,7 +113,7 @@ pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
     let worn = ["wearing", "wears"].iter().any(|w| all.contains(w))
         || all.windows(2).any(|p| p[0] == "on" && ["her", "him", "model", "the"].contains(&p[1]));
     if worn && concepts.is_empty() && words.iter().all(|w| ["style", "item", "outfit"].contains(&w.as_str())) {
-        words = vec!["worn".to_string()];
+        *words = vec!["worn".to_string()];
     }
     if concepts.contains(&concept_id("@color")) {
         words.retain(|w| w != "name");
@@ -381,18 +141,55 @@ pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
     {
         concepts.retain(|&c| c != price);
     }
-    if concepts.is_empty() && words.is_empty() {
-        concepts.extend(intent_concept.map(concept_id));
+}
+
+/// Reads word `i` of `all` where it is part of a phrase that asks something of its own (go up, size
+/// down, how much longer, in the box), into `concepts` and `words`; false when the word stands alone.
+fn read_phrase(all: &[&str], i: usize, concepts: &mut Vec<u8>, words: &mut Vec<String>) -> bool {
+    let w = all[i];
+    let prev = if i > 0 { all[i - 1] } else { "" };
+    let next = all.get(i + 1).copied().unwrap_or("");
+    if (w == "up" || w == "down") && GO.contains(&prev) || w == "expensive" && prev == "more" || w == "pricier" {
+        concepts.push(concept_id("@price"));
+        words.push(if w == "down" { "fall" } else { "rise" }.to_string());
+        return true;
     }
-    concepts.sort_unstable();
-    concepts.dedup();
-    words.sort_unstable();
-    words.dedup();
-    words.truncate(super::MAX_WORDS);
-    // The characters the pair model compares: the concepts, then the words, in a fixed order.
-    let mut chars: String = concepts.iter().map(|&c| concept_char(c)).collect();
-    chars.extend(words.iter().flat_map(|w| w.chars()).take(super::MAX_CHARS.saturating_sub(concepts.len())));
-    Signature { concepts, words, numbers: numbers_in(text), chars, asks: 0, buying: None }
+    // Size up or down: which way to go is whether it runs true.
+    if (w == "up" || w == "down") && all[..i].contains(&"size") {
+        concepts.push(concept_id("@true_size"));
+        return true;
+    }
+    // How much longer: a time, not a price. The last one: what is left.
+    if w == "much" && next == "longer" || w == "last" && next == "one" {
+        if w == "last" {
+            concepts.push(concept_id("@stock"));
+        }
+        return true;
+    }
+    // Washes out, loses its colour: it fades. In the box: included.
+    if w == "wash" && next == "out" || w == "lose" && all[i..].iter().any(|&x| x.starts_with("colo")) {
+        words.push("fade".to_string());
+        return true;
+    }
+    if ["box", "package"].contains(&w) && (prev == "in" || prev == "the" && i >= 2 && all[i - 2] == "in")
+        || ["come", "comes", "get"].contains(&w) && all[i..].contains(&"with")
+    {
+        words.push("included".to_string()); // what comes with it
+        return true;
+    }
+    // Cost more: the price going up. What does it look like: show it. Change colour: fade.
+    if w == "more" && ["cost", "costs"].contains(&prev) {
+        words.push("rise".to_string());
+        return true;
+    }
+    if w == "look" && next == "like" || w == "like" && prev == "look" || w == "turn" && all[i..].contains(&"around") {
+        return true;
+    }
+    if w == "change" && next.starts_with("colo") {
+        words.push("fade".to_string());
+        return true;
+    }
+    false
 }
 
 #[cfg(test)]

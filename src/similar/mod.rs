@@ -8,6 +8,7 @@
 //! never the same (3号 ≠ 5号).
 
 mod english;
+mod english_lists;
 mod forms;
 mod lists;
 mod numbers;
