@@ -100,6 +100,12 @@ pub fn is_english(text: &str) -> bool {
     }
 }
 
+/// An English comment's whole words, apostrophes kept (can't, what's): what the English question rule
+/// and the English grouping read.
+pub fn english_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect()
+}
+
 /// Pictographic emoji (🍈, 😂): meaningful for mood even though they are not alphanumeric.
 pub fn is_emoji_char(c: char) -> bool {
     matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x1F000..=0x1F2FF)

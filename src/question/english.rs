@@ -25,7 +25,7 @@ const POINTED: &[&str] = &[
 ];
 /// What a buyer asks about, right after an auxiliary, asks too (is shipping free, is delivery fast).
 const ASKED_AFTER_AUX: &[&str] =
-    &["shipping", "delivery", "price", "size", "stock", "link", "code", "discount", "material", "color", "this"];
+    &["shipping", "delivery", "price", "size", "stock", "link", "code", "discount", "material", "color"];
 /// The subject right after an auxiliary that makes it a question (is it, can we, did anyone, are
 /// there); without one the auxiliary opens a statement whose subject chat drops (can't wait).
 const SUBJECTS: &[&str] = &[
@@ -60,8 +60,7 @@ const HOW_ASKS: &[&str] = &[
 
 /// Whether an English comment (`is_english`, cleaned and lower-cased) asks something.
 pub fn asks(text: &str) -> bool {
-    let words: Vec<&str> =
-        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
+    let words = crate::tokenize::english_words(text);
     let Some((&first, rest)) = words.split_first() else { return false };
     let second = rest.first().copied().unwrap_or("");
     if EXCLAIMS.contains(&(first, second)) || (first == "how" && !second.is_empty() && !HOW_ASKS.contains(&second)) {

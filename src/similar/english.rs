@@ -11,8 +11,7 @@ use super::{Signature, concept_char, concept_id, numbers::numbers_in};
 pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
     let mut concepts: Vec<u8> = Vec::new();
     let mut words: Vec<String> = Vec::new();
-    let all: Vec<&str> =
-        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
+    let all = crate::tokenize::english_words(text);
     for (i, &w) in all.iter().enumerate() {
         if read_phrase(&all, i, &mut concepts, &mut words) {
             continue;
