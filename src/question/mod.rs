@@ -34,7 +34,7 @@ fn rule_id(code: u64) -> u32 {
 
 /// Emits the question model's features. `core` is `ending::core(text)`, non-empty.
 pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) {
-    sparse_with(text, core, tokens, &Common::of(text, tokens), true, emit);
+    sparse_with(text, core, ending::without_vocative(core), tokens, &Common::of(text, tokens), true, emit);
 }
 
 /// `sparse` from the comment's `Common` ids (the text's n-grams serve when the core is the text);
@@ -45,6 +45,7 @@ pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32
 fn sparse_with(
     text: &str,
     core: &str,
+    end: &str,
     tokens: &[&str],
     common: &Common,
     shared: bool,
@@ -72,7 +73,6 @@ fn sparse_with(
     if let Some(last) = tokens.iter().rev().find(|t| core.ends_with(**t)) {
         emit(id(Ns::Last, last));
     }
-    let end = ending::without_vocative(core);
     if end.len() != core.len() {
         emit(rule_id(60));
     }
@@ -142,7 +142,8 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
     if english::is_english(text) {
         return english::asks(text);
     }
-    let Some((l, rule)) = logit_with(text, core, tokens, common) else { return false };
+    let end = ending::without_vocative(core);
+    let Some((l, rule)) = logit_with(text, core, end, tokens, common) else { return false };
     // A shopping ask in question form (啥价, 链接呢, 有货吗, 有链接不小姐姐) is a question even where the
     // model, which learned mostly from chat, hesitates: these are the questions a seller's room is for;
     // so is a choice put to the host (偏大还是偏小), which the chat rooms hold too few of to learn, and
@@ -158,16 +159,20 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
         || choice::alternative(text)
         || overrule::asks_what_item_is_for(core)
         || overrule::compares_items(core, common.pairs())
+        || overrule::seeks_confirmation(end)
+        || overrule::ends_a_not_a(end)
+        || overrule::guess_with_mark(text)
 }
 
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,
 /// or a bare interjection).
 pub fn logit(text: &str, tokens: &[&str]) -> Option<f32> {
-    logit_with(text, ending::core(text), tokens, &Common::of(text, tokens)).map(|(l, _)| l)
+    let core = ending::core(text);
+    logit_with(text, core, ending::without_vocative(core), tokens, &Common::of(text, tokens)).map(|(l, _)| l)
 }
 
 /// `logit`, and whether the rule-only detector calls it a question; `core` is `ending::core(text)`.
-fn logit_with(text: &str, core: &str, tokens: &[&str], common: &Common) -> Option<(f32, bool)> {
+fn logit_with(text: &str, core: &str, end: &str, tokens: &[&str], common: &Common) -> Option<(f32, bool)> {
     if !core.chars().any(is_alnum) || ending::only_interjections(core) {
         return None;
     }
@@ -175,7 +180,7 @@ fn logit_with(text: &str, core: &str, tokens: &[&str], common: &Common) -> Optio
     let mut acc = [0i32; MAX_OUTPUTS];
     let sums = common.sums();
     acc[0] = sums.question_tokens + if core.len() == text.len() { sums.question_ngrams } else { 0 };
-    let rule = sparse_with(text, core, tokens, common, false, &mut |i| m.add(i, &mut acc));
+    let rule = sparse_with(text, core, end, tokens, common, false, &mut |i| m.add(i, &mut acc));
     Some((m.logits(&acc, &[])[0], rule))
 }
 
@@ -229,6 +234,11 @@ mod tests {
             "之前那个呢",
             "黑色那件呢",
             "上一款呢",
+            // A guess put to the host to confirm, an A-not-A ending, a mark after 吧.
+            "这个不会掉色吧",
+            "包邮对吧",
+            "你坐不坐",
+            "能用多久吧?",
         ] {
             assert!(q(s), "{s} should be a question");
         }
