@@ -181,14 +181,23 @@ fn collapse_repeated_emoji(text: String) -> String {
     out
 }
 
-/// Byte length of a sticker token (`[比心]`, `[666]`) at the start of `s`, if there is one.
+/// Byte length of a sticker token (`[比心]`, `[666]`, Douyu's `[emot:dy101]`) at the start of `s`, if
+/// there is one.
 pub fn emoji_token_len(s: &str) -> Option<usize> {
     let body = s.strip_prefix('[')?;
     let end = body.find(']')?;
     let name = &body[..end];
     let chars = name.chars().count();
     let plausible = (1..=8).contains(&chars) && !name.contains('[') && !name.contains(' ');
-    plausible.then_some(end + 2)
+    (plausible || is_emote_code(name)).then_some(end + 2)
+}
+
+/// A platform's emote code, `kind:id` in ASCII (Douyu writes its stickers as `[emot:dy101]`): without
+/// it, jieba cut them into `emot`, `:` and `dy101`, and "emot" led the hot keywords of a Douyu room.
+fn is_emote_code(name: &str) -> bool {
+    let Some((kind, id)) = name.split_once(':') else { return false };
+    let word = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    name.len() <= 24 && word(kind) && word(id)
 }
 
 #[cfg(test)]
@@ -206,6 +215,14 @@ mod tests {
         assert_eq!(c("有没有Ｓ码"), "有没有S码");
         assert_eq!(c("链\u{200B}接\u{FEFF}呢"), "链接呢");
         assert_eq!(c("  多少\t钱 \n "), "多少 钱");
+    }
+
+    #[test]
+    fn emote_codes_are_stickers() {
+        assert_eq!(emoji_token_len("[emot:dy101]主播好"), Some("[emot:dy101]".len()));
+        assert_eq!(emoji_token_len("[比心]"), Some("[比心]".len()));
+        assert_eq!(emoji_token_len("[a:b c]"), None);
+        assert_eq!(emoji_token_len("[说明: 这是一段很长的话]"), None);
     }
 
     #[test]
