@@ -6,7 +6,7 @@ and classifies the fold. Rule changes are measured here, on dev, before the repo
     python3 scripts/train/engine_cv.py [--errors]
 
 Development only: needs ../shared/data like `make train`. It writes src/data/question.bin for each
-fold and always puts the shipped file back; the builds go to target/engine-cv (about 20 s each)."""
+fold and always puts the shipped file back; the builds go to target/engine-cv (~30 s each)."""
 import argparse
 import json
 import os

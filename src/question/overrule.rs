@@ -147,10 +147,10 @@ pub fn seeks_confirmation(end: &str) -> bool {
     tagged || guess.rfind("不会").is_some_and(|at| guess[at + "不会".len()..].chars().count() >= 2)
 }
 
-/// Whether `end` (`ending::without_vocative` of the core) ends in an A-not-A choice (玩不玩, 你坐不坐, 喜不喜欢, 尴不尴尬): the host is asked to
-/// pick. Left to the model: 好不好, which mostly insists (不要这样好不好), 是不是 and 有没有, which also
-/// jeer (你是不是傻) and call the roll (校友有没有). Not one reported or conceded (问他走不走, 不管你开不开),
-/// nor a phrase said twice (不要不要的, 不洗了不洗了).
+/// Whether `end` (`ending::without_vocative` of the core) ends in an A-not-A choice (玩不玩, 你坐不坐,
+/// 喜不喜欢, 尴不尴尬): the host is asked to pick. Left to the model: 好不好, which mostly insists
+/// (不要这样好不好), 是不是 and 有没有, which also jeer (你是不是傻) and call the roll (校友有没有). Not
+/// one reported or conceded (问他走不走, 不管你开不开), nor a phrase said twice (不要不要的, 不洗了不洗了).
 pub fn ends_a_not_a(end: &str) -> bool {
     // The last six characters before trailing particles, newest first; blanks past the start match
     // nothing below. Most comments are settled by the 2nd and 3rd of them.
@@ -247,9 +247,20 @@ mod tests {
         ] {
             assert!(seeks_confirmation(s), "{s}");
         }
-        for s in
-            ["好吧", "是吧", "就是吧", "也是吧", "不是吧", "不会吧", "唱首歌吧", "随便吧", "知道吧", "几百吧", "还是吧"]
-        {
+        for s in [
+            "好吧",
+            "是吧",
+            "就是吧",
+            "也是吧",
+            "不是吧",
+            "不会吧",
+            "唱首歌吧",
+            "随便吧",
+            "知道吧",
+            "几百吧",
+            "还是吧",
+            "没人反对吧",
+        ] {
             assert!(!seeks_confirmation(s), "{s}");
         }
     }
