@@ -195,6 +195,10 @@ def eval_live(binary, py, timings, meta):
                 M.prf([q for q, _ in second], gold_q)["f1"], None, None, "", "agreement of two readers")
             add(sec, "question F1 vs the 2nd reading (info)", name, n,
                 M.prf([o["is_question"] for o in out], [q for q, _ in second])["f1"])
+            # A reader who sees only the comment, as the engine does: is 0.90 within reach of text alone?
+            text_only = [S.load_douyin_text_only()[r["row"]] for r in rows]
+            add(sec, "question F1: text-only reading vs labels (info)", name, n,
+                M.prf(text_only, gold_q)["f1"], None, None, "", "a reader without the streamer's reply")
             add(sec, "sentiment mF1: 2nd reading vs labels (info)", name, n,
                 M.macro_f1([s for _, s in second], gold_s), None, None, "", "agreement of two readers")
             add(sec, "sentiment mF1 vs the 2nd reading (info)", name, n,

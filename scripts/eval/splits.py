@@ -108,6 +108,17 @@ def load_douyin_second():
     return out
 
 
+@lru_cache(maxsize=None)
+def load_douyin_text_only():
+    """A third reading of the report split's Douyin comments, question only, from the text alone (no
+    streamer reply, rows shuffled; LABELLING.md): row -> question. Information only, like the second."""
+    out = {}
+    for line in list(open(LABELLED / "douyin_text_only.tsv", encoding="utf-8"))[1:]:  # skip the header
+        row, q = line.rstrip("\n").split("\t")
+        out[int(row)] = q == "1"
+    return out
+
+
 def douyin_split(report: bool):
     return [r for r in load_douyin() if is_douyin_report(r["streamer"]) == report]
 
