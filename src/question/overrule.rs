@@ -1,6 +1,7 @@
 //! Forms that settle a comment whatever the question model says: buying-room asks the chat rooms it
-//! learned from hold too few of (刚才那个呢, 这个有什么用, 这两个有什么区别), and question words that
-//! ask nothing (哪个都好看). `mod.rs` applies them; `intent` reads the first three for their intent.
+//! learned from hold too few of (刚才那个呢, 这个有什么用, 这两个有什么区别), question words that ask
+//! nothing (哪个都好看) and questions passed on to someone else (问他走不走). `mod.rs` applies them;
+//! `intent` reads the first three for their intent.
 
 use super::rules::{find, has_a_not_a};
 use crate::phrases::{Pairs, Phrases};
@@ -91,6 +92,18 @@ pub fn says_any(text: &str, core: &str, pairs: &Pairs) -> bool {
         && !text.contains('?')
         && !core.ends_with(['吗', '么', '嘛'])
         && !has_a_not_a(core)
+}
+
+/// 问他走不走, 你问他要不要换个特效, 问她闺蜜想要什么礼物: a question passed on to someone else, for the
+/// host to put to them or as told, is not put to the host: no answer is expected from the room. Only
+/// when nothing else asks (no 吗 at the end, no question mark): 能问他多少钱吗 asks the host a favour.
+pub fn relays_a_question(text: &str, core: &str) -> bool {
+    let Some(at) = core.find('问') else { return false };
+    let after = core[at + '问'.len_utf8()..].trim_start_matches(['问', '一', '下']);
+    after.starts_with(['他', '她'])
+        && !core[..at].ends_with(['请', '想', '要'])
+        && !text.contains('?')
+        && !core.ends_with(['吗', '么', '嘛'])
 }
 
 /// Endings that say "not even": 运费险都没有, 链接都没了, 几号链接都不说. A complaint, not a tag
@@ -286,6 +299,18 @@ mod tests {
             "就知道骚不骚了",
         ] {
             assert!(!ends_a_not_a(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_question_passed_on() {
+        for s in ["问他走不走", "你问他要不要换个特效", "问她闺蜜想要什么礼物 她说要卡地亚", "问问他几点下播"]
+        {
+            assert!(relays_a_question(s, s), "{s}");
+        }
+        for s in ["能问他多少钱吗", "问你个事", "请问他多高", "我想问他多大", "问题是什么", "问他几岁?"]
+        {
+            assert!(!relays_a_question(s, s), "{s}");
         }
     }
 
