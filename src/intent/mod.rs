@@ -151,7 +151,18 @@ pub fn commerce(text: &str) -> Option<Intent> {
     let r = rules();
     let line =
         r.ac.find_overlapping_iter(text).map(|m| r.line_of[m.pattern().as_usize()]).filter(|&l| r.settles[l]).min();
-    line.map(|l| r.intents[l])
+    match line.map(|l| r.intents[l]) {
+        Some(Intent::Price) if names_shipping_fee(text) => Some(Intent::Shipping),
+        intent => intent,
+    }
+}
+
+/// 运费多少钱, 邮费几块, how much is shipping: the price asked is the shipping fee's, which the host
+/// answers apart from the item's (包邮 / 运费 8 块); price comes first in the rules only because most
+/// price words ask about the item. 运费险 is the return-shipping insurance, an after-sale ask.
+pub(crate) fn names_shipping_fee(text: &str) -> bool {
+    const FEES: &[&str] = &["邮费", "快递费", "配送费", "shipping", "delivery", "postage"];
+    FEES.iter().any(|f| text.contains(f)) || text.match_indices("运费").any(|(i, _)| !text[i..].starts_with("运费险"))
 }
 
 /// The intent of a comment already known to be a question. `text` is cleaned and lower-cased.
@@ -205,5 +216,16 @@ mod tests {
         assert_eq!(classify("这个多厚"), Intent::ProductInfo);
         assert_eq!(classify("刚才那个呢"), Intent::ProductInfo);
         assert_eq!(classify("黑色那件呢？"), Intent::ProductInfo);
+    }
+
+    #[test]
+    fn the_price_of_shipping_is_a_shipping_ask() {
+        for s in ["运费多少钱", "邮费几块", "快递费多少钱啊", "运费险多少钱的运费", "how much is shipping"]
+        {
+            assert_eq!(classify(s), Intent::Shipping, "{s}");
+        }
+        for s in ["运费险多少钱", "多少钱", "how much is it"] {
+            assert_ne!(classify(s), Intent::Shipping, "{s}");
+        }
     }
 }

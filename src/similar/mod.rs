@@ -153,6 +153,11 @@ fn signature_of(text: &str, tokens: &[&str], asks: u16) -> Signature {
         }
     }
     concepts.sort_unstable();
+    // 运费多少钱 asks what 邮费多少 asks, not what 多少钱 asks: the price words price the shipping.
+    if concepts.len() > 1 && crate::intent::names_shipping_fee(text) {
+        let price = concept_id("@price");
+        concepts.retain(|&c| c != price);
+    }
 
     let mut chars = String::new();
     let (mut n, mut next) = (0, covered.iter().peekable());
@@ -281,6 +286,11 @@ mod tests {
         assert!(!same_question("3号多少码", "3号多少钱"));
         assert!(!same_question("3号多少", "5号多少"));
         assert!(same_question("怎么下单", "怎么买"));
+        // The price of the shipping is a shipping ask, apart from the item's price.
+        assert!(same_question("运费多少钱", "邮费多少"));
+        assert!(same_question("运费多少钱", "快递费几块"));
+        assert!(!same_question("运费多少钱", "多少钱"));
+        assert!(!same_question("邮费多少钱", "这个多少"));
     }
 
     #[test]
