@@ -291,6 +291,11 @@ mod tests {
         assert!(same_question("运费多少钱", "快递费几块"));
         assert!(!same_question("运费多少钱", "多少钱"));
         assert!(!same_question("邮费多少钱", "这个多少"));
+        // One height or weight in any spelling; different ones are different asks.
+        assert!(same_question("我一米六穿多大", "160穿多大"));
+        assert!(same_question("1米65穿什么码", "165cm穿什么码"));
+        assert!(same_question("一百二十斤穿什么码", "120斤穿什么码"));
+        assert!(!same_question("一米六穿什么码", "一米七穿什么码"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! The numbers a question names: 3号 and 5号 ask about different items.
+//! The numbers a question names: 3号 and 5号 ask about different items, 一米六 and 一米七 different
+//! sizes; 160, 160cm, 一米六 and 1米6 are one height, 120斤 and 一百二十斤 one weight.
 
 /// Numbers with their unit or role (3号, 160, s码): two questions naming different ones differ.
+/// A height is its centimetres, bare as viewers mostly write it (我160穿什么码).
 pub fn numbers_in(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     if !text.chars().any(|c| c.is_ascii_digit() || crate::demand::cn_digit(c).is_some()) {
@@ -9,18 +11,22 @@ pub fn numbers_in(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].is_ascii_digit() || crate::demand::cn_digit(chars[i]).is_some() && next_is_hao(&chars, i) {
+        if let Some((cm, end)) = height_at(&chars, i) {
+            out.push(cm.to_string());
+            i = end;
+        } else if chars[i].is_ascii_digit() || cn_numeral(chars[i]) && next_is_unit(&chars, i) {
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_digit() || crate::demand::cn_digit(chars[i]).is_some()) {
+            while i < chars.len() && (chars[i].is_ascii_digit() || cn_numeral(chars[i])) {
                 i += 1;
             }
             let digits: String = chars[start..i].iter().collect();
-            let value = crate::demand::parse_number(&digits).map_or(digits, |n| n.to_string());
+            let value = parse(&digits).map_or(digits, |n| n.to_string());
+            let cm = chars.get(i) == Some(&'c') && chars.get(i + 1) == Some(&'m');
             let unit =
                 chars.get(i).filter(|c| matches!(c, '号' | '斤' | '码' | '岁' | '元' | '块' | 'g' | 'k' | 'c' | 'm'));
             out.push(match unit {
-                Some(u) => format!("{value}{u}"),
-                None => value,
+                Some(u) if !cm => format!("{value}{u}"),
+                _ => value,
             });
         } else {
             i += 1;
@@ -31,10 +37,146 @@ pub fn numbers_in(text: &str) -> Vec<String> {
     out
 }
 
-fn next_is_hao(chars: &[char], i: usize) -> bool {
-    let mut j = i;
-    while j < chars.len() && crate::demand::cn_digit(chars[j]).is_some() {
-        j += 1;
+/// The text with every height and every Chinese number before a unit in digits (一米六穿多大 →
+/// 160穿多大, 一百二十斤 → 120斤, 160cm → 160), so the rest of a signature reads one spelling; `None`
+/// when there is nothing to rewrite (most questions).
+pub fn in_digits(text: &str) -> Option<String> {
+    if !text.chars().any(|c| c == '米' || c == '.' || c == 'c' || cn_numeral(c)) {
+        return None;
     }
-    j > i && chars.get(j) == Some(&'号')
+    let chars: Vec<char> = text.chars().collect();
+    let (mut out, mut changed, mut i) = (String::with_capacity(text.len()), false, 0);
+    while i < chars.len() {
+        if let Some((cm, end)) = height_at(&chars, i) {
+            out.push_str(&cm.to_string());
+            (changed, i) = (true, end);
+        } else if cn_numeral(chars[i]) && next_is_unit(&chars, i) {
+            let end = i + chars[i..].iter().take_while(|&&c| cn_numeral(c)).count();
+            let numeral: String = chars[i..end].iter().collect();
+            match parse(&numeral) {
+                Some(n) => {
+                    out.push_str(&n.to_string());
+                    changed = true;
+                }
+                None => out.push_str(&numeral),
+            }
+            i = end;
+        } else if chars[i] == 'c' && chars.get(i + 1) == Some(&'m') && i > 0 && chars[i - 1].is_ascii_digit() {
+            (changed, i) = (true, i + 2);
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    changed.then_some(out)
+}
+
+/// A digit, or a Chinese numeral up to the hundreds (一百六十斤).
+fn cn_numeral(c: char) -> bool {
+    crate::demand::cn_digit(c).is_some() || c == '百'
+}
+
+/// A number in Chinese numerals counts only before a unit that says it is one (三号, 两岁, 一百斤):
+/// elsewhere 一 and 十 are words (一下, 十分).
+fn next_is_unit(chars: &[char], i: usize) -> bool {
+    let j = i + chars[i..].iter().take_while(|&&c| cn_numeral(c)).count();
+    j > i && matches!(chars.get(j), Some('号' | '斤' | '岁'))
+}
+
+/// 3, 三, 十二, 一百二十, 一百六 (= 160, as it is said), 两百, 一百零五.
+fn parse(s: &str) -> Option<u32> {
+    let Some((hundreds, rest)) = s.split_once('百') else { return crate::demand::parse_number(s) };
+    let h = match hundreds {
+        "" => 1,
+        h => crate::demand::parse_number(h).filter(|&h| h < 10)?,
+    };
+    let rest = rest.strip_prefix('零').map_or_else(|| (rest, 10), |r| (r, 1));
+    let low = match rest {
+        ("", _) => 0,
+        (r, scale) if r.chars().count() == 1 => crate::demand::parse_number(r).filter(|&d| d < 10)? * scale,
+        (r, _) => crate::demand::parse_number(r).filter(|&n| n < 100)?,
+    };
+    Some(h * 100 + low)
+}
+
+/// A height in metres at `i` — 一米六, 1米65, 一米六五, 1.6米, 1.65m — as centimetres (140–199), and
+/// where it ends.
+fn height_at(chars: &[char], i: usize) -> Option<(u32, usize)> {
+    let digit = |k: usize| {
+        chars.get(k).and_then(|&c| c.to_digit(10).or_else(|| crate::demand::cn_digit(c).filter(|&d| d < 10)))
+    };
+    if i > 0 && (chars[i - 1].is_ascii_digit() || crate::demand::cn_digit(chars[i - 1]).is_some()) {
+        return None; // the end of a longer number
+    }
+    if !matches!(chars[i], '1' | '一') {
+        return None;
+    }
+    let (first, after) = match chars.get(i + 1) {
+        Some('米') => (i + 2, None),
+        Some('.') if chars[i] == '1' => (i + 2, Some(())),
+        _ => return None,
+    };
+    let tens = digit(first).filter(|&d| (4..=9).contains(&d))?;
+    let ones = digit(first + 1);
+    let mut end = first + 1 + ones.is_some() as usize;
+    if after.is_some() {
+        // 1.65 is a height only with its unit: a bare 1.5 is as likely a price.
+        match chars.get(end) {
+            Some('米') => end += 1,
+            Some('m') if chars.get(end + 1) != Some(&'m') => end += 1,
+            _ => return None,
+        }
+    }
+    Some((100 + tens * 10 + ones.unwrap_or(0), end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heights_in_every_spelling_are_centimetres() {
+        for (text, cm) in [
+            ("我一米六穿多大", "160"),
+            ("1米6穿什么码", "160"),
+            ("一米六五穿什么码", "165"),
+            ("1米65", "165"),
+            ("1.6米能穿吗", "160"),
+            ("1.65m穿s还是m", "165"),
+            ("160cm穿什么码", "160"),
+            ("160穿什么码", "160"),
+        ] {
+            assert_eq!(numbers_in(text), vec![cm.to_string()], "{text}");
+        }
+        assert_ne!(numbers_in("一米六穿什么码"), numbers_in("一米七穿什么码"));
+        assert_eq!(numbers_in("1.5元包邮吗"), vec!["1".to_string(), "5元".to_string()], "a price, no height");
+        assert!(numbers_in("离我一米远").is_empty());
+    }
+
+    #[test]
+    fn chinese_numerals_before_a_unit() {
+        for (text, n) in [
+            ("一百二十斤穿什么码", "120斤"),
+            ("两百斤能穿吗", "200斤"),
+            ("一百六斤", "160斤"),
+            ("一百零五斤", "105斤"),
+            ("两岁能玩吗", "2岁"),
+            ("三号链接", "3号"),
+            ("二十三号", "23号"),
+        ] {
+            assert_eq!(numbers_in(text), vec![n.to_string()], "{text}");
+        }
+        assert!(numbers_in("等一下十分钟").is_empty());
+    }
+
+    #[test]
+    fn one_spelling_for_the_signature() {
+        assert_eq!(in_digits("我一米六穿多大").as_deref(), Some("我160穿多大"));
+        assert_eq!(in_digits("一百二十斤穿什么码").as_deref(), Some("120斤穿什么码"));
+        assert_eq!(in_digits("160cm穿什么码").as_deref(), Some("160穿什么码"));
+        assert_eq!(in_digits("1.65m穿s还是m").as_deref(), Some("165穿s还是m"));
+        assert_eq!(in_digits("三号链接").as_deref(), Some("3号链接"));
+        assert_eq!(in_digits("等一下十分钟"), None);
+        assert_eq!(in_digits("多少钱"), None);
+    }
 }

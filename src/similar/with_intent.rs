@@ -2,7 +2,7 @@
 //! buying intent's concept for a question that names nothing else (这个多少 = 多少钱), the short
 //! buying ask `threshold` lowers the bar for, and the buyers' synonyms read in one form.
 
-use super::{Signature, concept_id, english, signature, synonyms};
+use super::{Signature, concept_id, english, numbers, signature, synonyms};
 use crate::intent::Intent;
 
 /// `signature` of a question whose intent is known. A question with no content word (这个多少, 3号多少:
@@ -20,8 +20,10 @@ fn question_signature_of(text: &str, tokens: &[&str], intent: Intent) -> Signatu
     if crate::tokenize::is_english(text) {
         return english::signature(text, intent_concept(intent));
     }
-    // A question is read with each listed synonym in one form (小朋友能吃吗 = 孩子能吃吗).
-    let canonical = synonyms::canonical(text);
+    // A question is read with its numbers in digits (一米六 = 160) and each listed synonym in one form
+    // (小朋友能吃吗 = 孩子能吃吗).
+    let digits = numbers::in_digits(text);
+    let canonical = synonyms::canonical(digits.as_deref().unwrap_or(text)).or(digits);
     let mut sig = match &canonical {
         Some(t) => signature(t, &crate::tokenize::cut(t)),
         None => signature(text, tokens),
