@@ -296,6 +296,10 @@ mod tests {
         assert!(same_question("1米65穿什么码", "165cm穿什么码"));
         assert!(same_question("一百二十斤穿什么码", "120斤穿什么码"));
         assert!(!same_question("一米六穿什么码", "一米七穿什么码"));
+        // Days and seasons differ as numbers do.
+        assert!(!same_question("今天发货吗", "明天发货吗"));
+        assert!(!same_question("夏天能穿吗", "冬天能穿吗"));
+        assert!(same_question("夏天能穿吗", "夏季可以穿吗"));
     }
 
     #[test]
