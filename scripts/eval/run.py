@@ -306,6 +306,17 @@ def eval_commerce(binary):
             None, None, "", "written buyers' comments, a third of each class")
     for name in ("dev", "check", "check2", "check3", "check4", "check5", "check6", "check7", "check8", "check9", "check10"):
         eval_paraphrases(binary, sec, name, REPO / "tests/data/commerce" / f"paraphrases_{name}.txt")
+    # Look-alike asks a host answers apart (3岁 / 8岁, 今天 / 明天发货, 干皮 / 油皮): joining them merges
+    # two hot questions into one wrong answer.
+    for name in ("differ_dev", "differ_check"):
+        path = REPO / "tests/data/commerce" / f"{name}.txt"
+        if not path.exists():
+            continue
+        pairs = [line.strip().split("|") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        out, _ = run_cli(binary, "similar", [{"a": a, "b": b} for a, b in pairs])
+        joined = [f"{a} / {b}" for (a, b), o in zip(pairs, out) if o["same"]]
+        add(sec, "look-alike different asks joined (lower=better)", name, len(pairs), len(joined) / len(pairs),
+            None, None, "", "; ".join(joined[:3]))
 
 
 def eval_english(binary):

@@ -102,6 +102,8 @@ pub struct Shape {
     content: [char; MAX_CHARS],
     /// Lengths of `chars`, `set`, `bigrams` and `content`.
     n: (u8, u8, u8, u8),
+    /// The day and the season its words name (`score::contrasts`), read once.
+    pub(super) contrast: [Option<u8>; super::score::CONTRASTS.len()],
 }
 
 impl Shape {
@@ -113,7 +115,8 @@ impl Shape {
         let nbi = set_of(chars[..n].windows(2).map(|w| (w[0], w[1])), &mut bigrams);
         let mut content = ['\0'; MAX_CHARS];
         let nc = super::forms::content_into(&sig.chars, sig.asks, &mut content);
-        Shape { chars, set, bigrams, content, n: (n as u8, nset as u8, nbi as u8, nc as u8) }
+        let contrast = super::score::contrasts(&sig.words);
+        Shape { chars, set, bigrams, content, n: (n as u8, nset as u8, nbi as u8, nc as u8), contrast }
     }
 
     pub(super) fn content(&self) -> &[char] {

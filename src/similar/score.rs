@@ -12,7 +12,7 @@ pub fn score(a: &Signature, b: &Signature) -> f64 {
 /// Days and seasons: one of a kind in each question, and different, make different asks as numbers
 /// do (今天发货吗 / 明天发货吗, 夏天能穿吗 / 冬天能穿吗), though the rest is the same words. Synonyms
 /// share a value (夏天 = 夏季).
-const CONTRASTS: &[&[(&str, u8)]] = &[
+pub(super) const CONTRASTS: [&[(&str, u8)]; 2] = [
     &[("今天", 0), ("今日", 0), ("明天", 1), ("明日", 1), ("后天", 2), ("昨天", 3), ("大后天", 4)],
     &[
         ("春天", 0),
@@ -27,18 +27,18 @@ const CONTRASTS: &[&[(&str, u8)]] = &[
     ],
 ];
 
-fn contrasted(a: &Signature, b: &Signature) -> bool {
-    let value = |sig: &Signature, kind: &[(&str, u8)]| {
-        sig.words.iter().find_map(|w| kind.iter().find(|(k, _)| k == w).map(|&(_, v)| v))
-    };
-    !a.words.is_empty()
-        && !b.words.is_empty()
-        && CONTRASTS.iter().any(|kind| matches!((value(a, kind), value(b, kind)), (Some(x), Some(y)) if x != y))
+/// The value of each kind of `CONTRASTS` that `words` name, if any.
+pub(super) fn contrasts(words: &[String]) -> [Option<u8>; CONTRASTS.len()] {
+    std::array::from_fn(|k| words.iter().find_map(|w| CONTRASTS[k].iter().find(|(c, _)| c == w).map(|&(_, v)| v)))
+}
+
+fn contrasted(a: &Shape, b: &Shape) -> bool {
+    a.contrast.iter().zip(&b.contrast).any(|pair| matches!(pair, (Some(x), Some(y)) if x != y))
 }
 
 /// `score` with each signature's `Shape` already prepared (grouping keeps its seeds' shapes).
 pub fn score_shaped((a, sha): (&Signature, &Shape), (b, shb): (&Signature, &Shape)) -> f64 {
-    if !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers != b.numbers || contrasted(a, b) {
+    if !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers != b.numbers || contrasted(sha, shb) {
         return 0.0;
     }
     if a.chars == b.chars && a.numbers == b.numbers {
