@@ -300,6 +300,12 @@ mod tests {
         assert!(!same_question("今天发货吗", "明天发货吗"));
         assert!(!same_question("夏天能穿吗", "冬天能穿吗"));
         assert!(same_question("夏天能穿吗", "夏季可以穿吗"));
+        // Opposites, sizes in letters and waists in 尺 too; 偏大 and 偏小 ask one thing.
+        assert!(!same_question("宽脚能穿吗", "窄脚能穿吗"));
+        assert!(!same_question("大号多少钱", "小号多少钱"));
+        assert!(same_question("偏大吗", "偏小吗"));
+        assert!(!same_question("l码纸尿裤几斤穿", "xl码纸尿裤几斤穿"));
+        assert!(!same_question("腰围二尺二穿啥码", "腰围二尺八穿啥码"));
     }
 
     #[test]

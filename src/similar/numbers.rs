@@ -5,7 +5,8 @@
 /// A height is its centimetres, bare as viewers mostly write it (我160穿什么码).
 pub fn numbers_in(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    if !text.chars().any(|c| c.is_ascii_digit() || crate::demand::cn_digit(c).is_some()) {
+    if !text.chars().any(|c| c.is_ascii_digit() || crate::demand::cn_digit(c).is_some() || matches!(c, 's' | 'm' | 'l'))
+    {
         return out; // most questions name no number: no character buffer
     }
     let chars: Vec<char> = text.chars().collect();
@@ -13,6 +14,12 @@ pub fn numbers_in(text: &str) -> Vec<String> {
     while i < chars.len() {
         if let Some((cm, end)) = height_at(&chars, i) {
             out.push(cm.to_string());
+            i = end;
+        } else if let Some((chi, end)) = chi_at(&chars, i) {
+            out.push(chi);
+            i = end;
+        } else if let Some((size, end)) = letter_size_at(&chars, i) {
+            out.push(size);
             i = end;
         } else if chars[i].is_ascii_digit() || cn_numeral(chars[i]) && next_is_unit(&chars, i) {
             let start = i;
@@ -99,6 +106,52 @@ fn parse(s: &str) -> Option<u32> {
     Some(h * 100 + low)
 }
 
+/// A clothing size in letters at `i` — s, m, l, xl, xxl, 2xl — named in a Chinese ask (l码纸尿裤,
+/// 有xl吗, xl还有吗: next to a Chinese character or 码), as `xl码`; and where it ends. In English text
+/// the letters are words (i'm, a size m reads through `english.rs`'s own lists).
+fn letter_size_at(chars: &[char], i: usize) -> Option<(String, usize)> {
+    if i > 0 && chars[i - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let xs = chars[i..].iter().take_while(|&&c| c == 'x').count();
+    let digit_xl = xs == 0 && chars[i].is_ascii_digit() && chars.get(i + 1) == Some(&'x');
+    let (start, xs) =
+        if digit_xl { (i + 1, chars[i + 1..].iter().take_while(|&&c| c == 'x').count()) } else { (i, xs) };
+    let letter = *chars.get(start + xs)?;
+    let end = start + xs + 1;
+    let valid = match letter {
+        's' | 'l' => true,
+        'm' => xs == 0 && !digit_xl,
+        _ => false,
+    };
+    let cjk = |c: Option<&char>| c.is_some_and(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let bounded = chars.get(end) == Some(&'码')
+        || ((i == 0 || cjk(chars.get(i.wrapping_sub(1)))) && (end == chars.len() || cjk(chars.get(end))))
+            && (i > 0 || end < chars.len());
+    if !valid || !bounded || chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let name: String = chars[i..end].iter().collect();
+    Some((format!("{name}码"), end + (chars.get(end) == Some(&'码')) as usize))
+}
+
+/// A waist in 尺 and 寸 at `i` — 二尺二, 2尺3 — as `2.2尺`; and where it ends.
+fn chi_at(chars: &[char], i: usize) -> Option<(String, usize)> {
+    let digit = |k: usize| {
+        chars.get(k).and_then(|&c| c.to_digit(10).or_else(|| crate::demand::cn_digit(c).filter(|&d| d < 10)))
+    };
+    if i > 0 && digit(i - 1).is_some() {
+        return None;
+    }
+    let feet = digit(i).filter(|&d| d > 0)?;
+    if chars.get(i + 1) != Some(&'尺') {
+        return None;
+    }
+    let inches = digit(i + 2);
+    let end = i + 2 + inches.is_some() as usize + (inches.is_some() && chars.get(i + 3) == Some(&'寸')) as usize;
+    Some((format!("{feet}.{}尺", inches.unwrap_or(0)), end))
+}
+
 /// A height in metres at `i` — 一米六, 1米65, 一米六五, 1.6米, 1.65m — as centimetres (140–199), and
 /// where it ends.
 fn height_at(chars: &[char], i: usize) -> Option<(u32, usize)> {
@@ -142,7 +195,7 @@ mod tests {
             ("一米六五穿什么码", "165"),
             ("1米65", "165"),
             ("1.6米能穿吗", "160"),
-            ("1.65m穿s还是m", "165"),
+            ("1.65米穿什么码", "165"),
             ("160cm穿什么码", "160"),
             ("160穿什么码", "160"),
         ] {
@@ -167,6 +220,27 @@ mod tests {
             assert_eq!(numbers_in(text), vec![n.to_string()], "{text}");
         }
         assert!(numbers_in("等一下十分钟").is_empty());
+    }
+
+    #[test]
+    fn sizes_in_letters_and_waists_in_chi() {
+        for (text, n) in [
+            ("l码纸尿裤几斤穿", "l码"),
+            ("xl码纸尿裤几斤穿", "xl码"),
+            ("有xl吗", "xl码"),
+            ("xl还有吗", "xl码"),
+            ("2xl有吗", "2xl码"),
+            ("m码偏大吗", "m码"),
+            ("腰围二尺二穿啥码", "2.2尺"),
+            ("2尺3的腰", "2.3尺"),
+        ] {
+            assert_eq!(numbers_in(text), vec![n.to_string()], "{text}");
+        }
+        assert_ne!(numbers_in("腰围二尺二穿啥码"), numbers_in("腰围二尺八穿啥码"));
+        assert_eq!(numbers_in("1.65m穿s还是m"), vec!["165", "m码", "s码"]);
+        for text in ["i'm a size m", "small", "100ml多少钱", "s", "is it xl"] {
+            assert!(!numbers_in(text).iter().any(|n| n.ends_with('码')), "{text}");
+        }
     }
 
     #[test]

@@ -136,6 +136,43 @@ impl Shape {
     }
 }
 
+/// Characters that name opposite ends of one measure: two asks the same but for one of them name
+/// different things (宽脚能穿吗 / 窄脚能穿吗, 大号多少钱 / 小号多少钱).
+const OPPOSITES: &[(char, char)] = &[
+    ('宽', '窄'),
+    ('大', '小'),
+    ('长', '短'),
+    ('厚', '薄'),
+    ('高', '矮'),
+    ('胖', '瘦'),
+    ('深', '浅'),
+    ('冷', '热'),
+    ('软', '硬'),
+    ('轻', '重'),
+    ('粗', '细'),
+    ('男', '女'),
+    ('早', '晚'),
+    ('新', '旧'),
+    ('干', '湿'),
+    ('甜', '咸'),
+    ('亮', '暗'),
+];
+
+/// Whether `a` and `b` are the same characters but at one place, where they hold opposites.
+pub(super) fn one_opposite_apart(a: &Shape, b: &Shape) -> bool {
+    let (x, y) = (a.chars(), b.chars());
+    if x.len() != y.len() {
+        return false;
+    }
+    let mut apart = x.iter().zip(y).enumerate().filter(|(_, (p, q))| p != q);
+    match (apart.next(), apart.next()) {
+        // 偏大吗 and 偏小吗 both ask whether the size is true, and one answer (正码) settles both.
+        (Some((at, _)), None) if at > 0 && x[at - 1] == '偏' => false,
+        (Some((_, (&p, &q))), None) => OPPOSITES.iter().any(|&(m, n)| (p, q) == (m, n) || (p, q) == (n, m)),
+        _ => false,
+    }
+}
+
 /// Emits the sparse ids of a pair and returns its dense features. Symmetric in `a` and `b`.
 pub fn features(a: &Signature, b: &Signature, emit: &mut impl FnMut(u32)) -> [f32; DENSE] {
     features_shaped((a, &Shape::of(a)), (b, &Shape::of(b)), emit)

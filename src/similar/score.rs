@@ -9,7 +9,7 @@ pub fn score(a: &Signature, b: &Signature) -> f64 {
     score_shaped((a, &Shape::of(a)), (b, &Shape::of(b)))
 }
 
-/// Days and seasons: one of a kind in each question, and different, make different asks as numbers
+/// Days and seasons (and opposites, `pair::one_opposite_apart`): one of a kind in each question, and different, make different asks as numbers
 /// do (今天发货吗 / 明天发货吗, 夏天能穿吗 / 冬天能穿吗), though the rest is the same words. Synonyms
 /// share a value (夏天 = 夏季).
 pub(super) const CONTRASTS: [&[(&str, u8)]; 2] = [
@@ -34,6 +34,7 @@ pub(super) fn contrasts(words: &[String]) -> [Option<u8>; CONTRASTS.len()] {
 
 fn contrasted(a: &Shape, b: &Shape) -> bool {
     a.contrast.iter().zip(&b.contrast).any(|pair| matches!(pair, (Some(x), Some(y)) if x != y))
+        || pair::one_opposite_apart(a, b)
 }
 
 /// `score` with each signature's `Shape` already prepared (grouping keeps its seeds' shapes).
