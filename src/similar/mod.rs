@@ -110,6 +110,9 @@ impl Signature {
     }
 }
 
+/// The price concept's index, found once.
+static PRICE: std::sync::LazyLock<u8> = std::sync::LazyLock::new(|| concept_id("@price"));
+
 /// The index of a concept of `lists.rs` by its name.
 fn concept_id(name: &str) -> u8 {
     CONCEPTS.iter().position(|(n, _)| *n == name).expect("a concept of lists.rs") as u8
@@ -154,9 +157,8 @@ fn signature_of(text: &str, tokens: &[&str], asks: u16) -> Signature {
     }
     concepts.sort_unstable();
     // 运费多少钱 asks what 邮费多少 asks, not what 多少钱 asks: the price words price the shipping.
-    if concepts.len() > 1 && crate::intent::names_shipping_fee(text) {
-        let price = concept_id("@price");
-        concepts.retain(|&c| c != price);
+    if concepts.len() > 1 && concepts.contains(&*PRICE) && crate::intent::names_shipping_fee(text) {
+        concepts.retain(|&c| c != *PRICE);
     }
 
     let mut chars = String::new();

@@ -12,13 +12,23 @@ pub fn numbers_in(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        if let Some((cm, end)) = height_at(&chars, i) {
+        // Each reading is tried only where it can start: a height at 1 or 一, a waist before 尺, a
+        // size at a letter or a digit before x.
+        let c = chars[i];
+        let height = if matches!(c, '1' | '一') { height_at(&chars, i) } else { None };
+        let chi = if chars.get(i + 1) == Some(&'尺') { chi_at(&chars, i) } else { None };
+        let size = if matches!(c, 'x' | 's' | 'm' | 'l') || c.is_ascii_digit() && chars.get(i + 1) == Some(&'x') {
+            letter_size_at(&chars, i)
+        } else {
+            None
+        };
+        if let Some((cm, end)) = height {
             out.push(cm.to_string());
             i = end;
-        } else if let Some((chi, end)) = chi_at(&chars, i) {
+        } else if let Some((chi, end)) = chi {
             out.push(chi);
             i = end;
-        } else if let Some((size, end)) = letter_size_at(&chars, i) {
+        } else if let Some((size, end)) = size {
             out.push(size);
             i = end;
         } else if chars[i].is_ascii_digit() || cn_numeral(chars[i]) && next_is_unit(&chars, i) {
@@ -48,13 +58,28 @@ pub fn numbers_in(text: &str) -> Vec<String> {
 /// 160穿多大, 一百二十斤 → 120斤, 160cm → 160), so the rest of a signature reads one spelling; `None`
 /// when there is nothing to rewrite (most questions).
 pub fn in_digits(text: &str) -> Option<String> {
-    if !text.chars().any(|c| c == '米' || c == '.' || c == 'c' || cn_numeral(c)) {
+    // What can be rewritten needs one of these (a unit and a numeral, 米, 1., cm); most questions hold
+    // none, and no buffer is made. One pass: `...` and `。` are common, so `.` counts only after a 1.
+    let (mut unit, mut numeral, mut measure, mut prev) = (false, false, false, ' ');
+    for c in text.chars() {
+        match c {
+            '号' | '斤' | '岁' => unit = true,
+            '米' => measure = true,
+            '.' if prev == '1' => measure = true,
+            'm' if prev == 'c' => measure = true,
+            _ => numeral |= cn_numeral(c),
+        }
+        prev = c;
+    }
+    if !(unit && numeral || measure) {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
     let (mut out, mut changed, mut i) = (String::with_capacity(text.len()), false, 0);
     while i < chars.len() {
-        if let Some((cm, end)) = height_at(&chars, i) {
+        if matches!(chars[i], '1' | '一')
+            && let Some((cm, end)) = height_at(&chars, i)
+        {
             out.push_str(&cm.to_string());
             (changed, i) = (true, end);
         } else if cn_numeral(chars[i]) && next_is_unit(&chars, i) {
