@@ -9,9 +9,9 @@ pub fn score(a: &Signature, b: &Signature) -> f64 {
     score_shaped((a, &Shape::of(a)), (b, &Shape::of(b)))
 }
 
-/// Days and seasons (and opposites, `pair::one_opposite_apart`): one of a kind in each question, and different, make different asks as numbers
-/// do (今天发货吗 / 明天发货吗, 夏天能穿吗 / 冬天能穿吗), though the rest is the same words. Synonyms
-/// share a value (夏天 = 夏季).
+/// Days and seasons: one of a kind in each question, and different, make different asks as numbers
+/// do (今天发货吗 / 明天发货吗, 夏天能穿吗 / 冬天能穿吗), though the rest is the same words; so do
+/// opposites (`pair::one_opposite_apart`). Synonyms share a value (夏天 = 夏季).
 pub(super) const CONTRASTS: [&[(&str, u8)]; 2] = [
     &[("今天", 0), ("今日", 0), ("明天", 1), ("明日", 1), ("后天", 2), ("昨天", 3), ("大后天", 4)],
     &[

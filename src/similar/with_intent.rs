@@ -1,6 +1,6 @@
 //! A question's signature read with its intent, as grouping and the `similar` CLI read it: a
 //! buying intent's concept for a question that names nothing else (这个多少 = 多少钱), the short
-//! buying ask `threshold` lowers the bar for, and the buyers' synonyms read in one form.
+//! buying ask `threshold` lowers the bar for, and the buyers' synonyms and numbers read in one form.
 
 use super::{Signature, concept_id, english, numbers, signature, synonyms};
 use crate::intent::Intent;
