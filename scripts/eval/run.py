@@ -306,6 +306,15 @@ def eval_commerce(binary):
             None, None, "", "written buyers' comments, a third of each class")
     for name in ("dev", "check", "check2", "check3", "check4", "check5", "check6", "check7", "check8", "check9", "check10"):
         eval_paraphrases(binary, sec, name, REPO / "tests/data/commerce" / f"paraphrases_{name}.txt")
+    # Buyers' questions with their intent, written from a brief (tests/data/commerce/README.md).
+    for name in ("intent_check", "intent_check2"):
+        rows = [line.split("\t") for line in (REPO / "tests/data/commerce" / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        out, _ = run_cli(binary, "classify", [{"text": r[0]} for r in rows])
+        found = [(r, o) for r, o in zip(rows, out) if o["is_question"]]
+        add(sec, "buyer asks: intent accuracy on questions found", name, len(found),
+            M.accuracy([o["intent"] for _, o in found], [r[1] for r, _ in found]), None, None, "",
+            f"{len(found)} of {len(rows)} found as questions")
     # Look-alike asks a host answers apart (3岁 / 8岁, 今天 / 明天发货, 干皮 / 油皮): joining them merges
     # two hot questions into one wrong answer.
     for name in ("differ_dev", "differ_check"):
