@@ -89,13 +89,17 @@ pub fn is_alnum(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric() }
 }
 
+/// A Han character (the CJK Unified Ideographs and their extension A).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
 /// Whether a comment is English (TikTok LIVE, YouTube, Twitch rooms): ASCII letters in it and no Han
 /// characters. The learned models read Chinese; English comments are read by form and lexicon.
 pub fn is_english(text: &str) -> bool {
-    let han = |c: char| matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}');
     // Most comments start with a Han character: one look settles them (this runs on every comment).
     match text.chars().next() {
-        Some(c) if !han(c) => text.bytes().any(|b| b.is_ascii_alphabetic()) && !text.chars().any(han),
+        Some(c) if !is_han(c) => text.bytes().any(|b| b.is_ascii_alphabetic()) && !text.chars().any(is_han),
         _ => false,
     }
 }

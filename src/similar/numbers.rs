@@ -1,6 +1,8 @@
 //! The numbers a question names: 3号 and 5号 ask about different items, 一米六 and 一米七 different
 //! sizes; 160, 160cm, 一米六 and 1米6 are one height, 120斤 and 一百二十斤 one weight.
 
+use crate::tokenize::is_han;
+
 /// Numbers with their unit or role (3号, 160, s码): two questions naming different ones differ.
 /// A height is its centimetres, bare as viewers mostly write it (我160穿什么码).
 pub fn numbers_in(text: &str) -> Vec<String> {
@@ -15,20 +17,19 @@ pub fn numbers_in(text: &str) -> Vec<String> {
         // Each reading is tried only where it can start: a height at 1 or 一, a waist before 尺, a
         // size at a letter or a digit before x.
         let c = chars[i];
-        let height = if matches!(c, '1' | '一') { height_at(&chars, i) } else { None };
-        let chi = if chars.get(i + 1) == Some(&'尺') { chi_at(&chars, i) } else { None };
-        let size = if matches!(c, 'x' | 's' | 'm' | 'l') || c.is_ascii_digit() && chars.get(i + 1) == Some(&'x') {
-            letter_size_at(&chars, i)
-        } else {
-            None
-        };
-        if let Some((cm, end)) = height {
+        if matches!(c, '1' | '一')
+            && let Some((cm, end)) = height_at(&chars, i)
+        {
             out.push(cm.to_string());
             i = end;
-        } else if let Some((chi, end)) = chi {
+        } else if chars.get(i + 1) == Some(&'尺')
+            && let Some((chi, end)) = chi_at(&chars, i)
+        {
             out.push(chi);
             i = end;
-        } else if let Some((size, end)) = size {
+        } else if (matches!(c, 'x' | 's' | 'm' | 'l') || c.is_ascii_digit() && chars.get(i + 1) == Some(&'x'))
+            && let Some((size, end)) = letter_size_at(&chars, i)
+        {
             out.push(size);
             i = end;
         } else if chars[i].is_ascii_digit() || cn_numeral(chars[i]) && next_is_unit(&chars, i) {
@@ -83,7 +84,7 @@ pub fn in_digits(text: &str) -> Option<String> {
             out.push_str(&cm.to_string());
             (changed, i) = (true, end);
         } else if cn_numeral(chars[i]) && next_is_unit(&chars, i) {
-            let end = i + chars[i..].iter().take_while(|&&c| cn_numeral(c)).count();
+            let end = numeral_end(&chars, i);
             let numeral: String = chars[i..end].iter().collect();
             match parse(&numeral) {
                 Some(n) => {
@@ -111,8 +112,18 @@ fn cn_numeral(c: char) -> bool {
 /// A number in Chinese numerals counts only before a unit that says it is one (三号, 两岁, 一百斤):
 /// elsewhere 一 and 十 are words (一下, 十分).
 fn next_is_unit(chars: &[char], i: usize) -> bool {
-    let j = i + chars[i..].iter().take_while(|&&c| cn_numeral(c)).count();
+    let j = numeral_end(chars, i);
     j > i && matches!(chars.get(j), Some('号' | '斤' | '岁'))
+}
+
+/// Where the run of Chinese numerals and digits from `i` ends.
+fn numeral_end(chars: &[char], i: usize) -> usize {
+    i + chars[i..].iter().take_while(|&&c| cn_numeral(c)).count()
+}
+
+/// The digit 0–9 at `k`, in Arabic or Chinese numerals.
+fn digit_at(chars: &[char], k: usize) -> Option<u32> {
+    chars.get(k).and_then(|&c| c.to_digit(10).or_else(|| crate::demand::cn_digit(c).filter(|&d| d < 10)))
 }
 
 /// 3, 三, 十二, 一百二十, 一百六 (= 160, as it is said), 两百, 一百零五.
@@ -149,11 +160,11 @@ fn letter_size_at(chars: &[char], i: usize) -> Option<(String, usize)> {
         'm' => xs == 0 && !digit_xl,
         _ => false,
     };
-    let cjk = |c: Option<&char>| c.is_some_and(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    let bounded = chars.get(end) == Some(&'码')
-        || ((i == 0 || cjk(chars.get(i.wrapping_sub(1)))) && (end == chars.len() || cjk(chars.get(end))))
-            && (i > 0 || end < chars.len());
-    if !valid || !bounded || chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+    // Followed by 码, or between Han characters or the text's ends (not the whole text: `s` alone).
+    let (before, after) = (i.checked_sub(1).map(|k| chars[k]), chars.get(end).copied());
+    let bounded =
+        after == Some('码') || before.is_none_or(is_han) && after.is_none_or(is_han) && (before, after) != (None, None);
+    if !valid || !bounded {
         return None;
     }
     let name: String = chars[i..end].iter().collect();
@@ -162,9 +173,7 @@ fn letter_size_at(chars: &[char], i: usize) -> Option<(String, usize)> {
 
 /// A waist in 尺 and 寸 at `i` — 二尺二, 2尺3 — as `2.2尺`; and where it ends.
 fn chi_at(chars: &[char], i: usize) -> Option<(String, usize)> {
-    let digit = |k: usize| {
-        chars.get(k).and_then(|&c| c.to_digit(10).or_else(|| crate::demand::cn_digit(c).filter(|&d| d < 10)))
-    };
+    let digit = |k: usize| digit_at(chars, k);
     if i > 0 && digit(i - 1).is_some() {
         return None;
     }
@@ -180,24 +189,23 @@ fn chi_at(chars: &[char], i: usize) -> Option<(String, usize)> {
 /// A height in metres at `i` — 一米六, 1米65, 一米六五, 1.6米, 1.65m — as centimetres (140–199), and
 /// where it ends.
 fn height_at(chars: &[char], i: usize) -> Option<(u32, usize)> {
-    let digit = |k: usize| {
-        chars.get(k).and_then(|&c| c.to_digit(10).or_else(|| crate::demand::cn_digit(c).filter(|&d| d < 10)))
-    };
+    let digit = |k: usize| digit_at(chars, k);
     if i > 0 && (chars[i - 1].is_ascii_digit() || crate::demand::cn_digit(chars[i - 1]).is_some()) {
         return None; // the end of a longer number
     }
     if !matches!(chars[i], '1' | '一') {
         return None;
     }
-    let (first, after) = match chars.get(i + 1) {
-        Some('米') => (i + 2, None),
-        Some('.') if chars[i] == '1' => (i + 2, Some(())),
+    let decimal = match chars.get(i + 1) {
+        Some('米') => false,
+        Some('.') if chars[i] == '1' => true,
         _ => return None,
     };
+    let first = i + 2;
     let tens = digit(first).filter(|&d| (4..=9).contains(&d))?;
     let ones = digit(first + 1);
     let mut end = first + 1 + ones.is_some() as usize;
-    if after.is_some() {
+    if decimal {
         // 1.65 is a height only with its unit: a bare 1.5 is as likely a price.
         match chars.get(end) {
             Some('米') => end += 1,
