@@ -6,11 +6,12 @@ def accuracy(pred, gold):
     return sum(p == g for p, g in zip(pred, gold)) / len(gold) if gold else float("nan")
 
 
-def prf(pred, gold):
-    """Precision/recall/F1 of the positive (True) class."""
-    tp = sum(p and g for p, g in zip(pred, gold))
-    fp = sum(p and not g for p, g in zip(pred, gold))
-    fn = sum(g and not p for p, g in zip(pred, gold))
+def prf(pred, gold, weight=None):
+    """Precision/recall/F1 of the positive (True) class; `weight`: what each row counts for (1)."""
+    weight = weight or [1] * len(gold)
+    tp = sum(w for p, g, w in zip(pred, gold, weight) if p and g)
+    fp = sum(w for p, g, w in zip(pred, gold, weight) if p and not g)
+    fn = sum(w for p, g, w in zip(pred, gold, weight) if g and not p)
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return dict(p=p, r=r, f1=2 * p * r / (p + r) if p + r else 0.0, tp=tp, fp=fp, fn=fn)

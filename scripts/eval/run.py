@@ -232,6 +232,32 @@ def eval_live(binary, py, timings, meta):
         sum(out[i]["is_question"] for i in idx) / len(idx) if idx else None, None,
         sum(rx[i] for i in idx) / len(idx) if idx else None, "regex")
 
+    # 3,600 more danmaku, drawn with two thirds carrying a question cue (sample_douyu_more.py): each
+    # row weighs as many texts of the file as its stratum stands for, so the figures are the file's
+    # mix, not the draw's. The dev half's errors may be read; the check half's are not.
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from sample_douyu_more import QUESTION_CUE, strata
+    every = S.load_douyu_more()
+    drawn_cued = sum(bool(QUESTION_CUE.search(r["text"])) for r in every)
+    cued, uncued = (len(s) for s in strata())
+    stands_for = {True: cued / drawn_cued, False: uncued / (len(every) - drawn_cued)}
+    for half in ("dev", "check"):
+        sec = f"Douyu game danmaku, 3,600 more ({half} half, different platform, never trained on)"
+        rows = [r for r in every if r["half"] == half]
+        out, _ = run_cli(binary, "classify", [{"text": r["text"]} for r in rows])
+        weight = [stands_for[bool(QUESTION_CUE.search(r["text"]))] for r in rows]
+        gold_q = [r["question"] for r in rows]
+        ours = M.prf([o["is_question"] for o in out], gold_q, weight)
+        rx = M.prf([bool(QUESTION_RE.search(r["text"])) for r in rows], gold_q, weight)
+        add(sec, "question F1 (info)", half, len(rows), ours["f1"], None, rx["f1"], "regex",
+            f"{sum(gold_q)} gold questions; weighted to the file's mix")
+        add(sec, "question precision (info)", half, len(rows), ours["p"], None, rx["p"], "regex")
+        add(sec, "question recall (info)", half, len(rows), ours["r"], None, rx["r"], "regex")
+        gold_s = [r["sentiment"] for r in rows]
+        add(sec, "sentiment macro-F1 (info, as drawn)", half, len(rows),
+            M.macro_f1([o["sentiment"] for o in out], gold_s), None, None, "",
+            "majority 'neu' = %.3f" % M.macro_f1(["neu"] * len(rows), gold_s))
+
 
 def three(s, lo, hi):
     return "pos" if s >= hi else "neg" if s < lo else "neu"

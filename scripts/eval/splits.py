@@ -138,6 +138,18 @@ def load_douyu():
     return tuple(rows)
 
 
+@lru_cache(maxsize=None)
+def load_douyu_more():
+    """The 3,600 further Douyu danmaku read on 2026-12-04 (`douyu_more.tsv`, drawn by
+    sample_douyu_more.py): `half` dev (its errors may be read) or check (never read); never trained on."""
+    rows = []
+    for line in list(open(LABELLED / "douyu_more.tsv", encoding="utf-8"))[1:]:
+        line_no, text, q, intent, sent, half = line.rstrip("\n").split("\t")
+        rows.append(dict(line_no=int(line_no), text=text, question=q == "1",
+                         intent=None if intent == "-" else intent, sentiment=sent, half=half))
+    return tuple(rows)
+
+
 # ---------------------------------------------------------------- question pairs
 @lru_cache(maxsize=None)
 def load_lcqmc():
