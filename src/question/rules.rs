@@ -108,8 +108,10 @@ pub const WH_WORDS: &[&str] = &[
 
 /// The question word a token starts with, if any (index into `WH_WORDS`); `next` is the token after it.
 pub fn wh_word(token: &str, next: Option<&str>) -> Option<usize> {
-    // Only tokens starting with one of these characters can be question words.
-    if !matches!(token.chars().next(), Some('多' | '什' | '啥' | '怎' | '咋' | '哪' | '谁' | '为' | '几' | '何'))
+    // Only tokens starting with one of these characters can be question words, or ending in 啥: jieba
+    // keeps 发啥 (发啥快递) as one word.
+    if !matches!(token.chars().next(), Some('多' | '什' | '啥' | '怎' | '咋' | '哪' | '谁' | '为' | '几' | '何' | '第'))
+        && !token.ends_with('啥')
     {
         return None;
     }
@@ -121,9 +123,12 @@ pub fn wh_word(token: &str, next: Option<&str>) -> Option<usize> {
     }
     // Written forms and dialect the list leaves out read as the word they mean (何时 = 几时, 为嘛 =
     // 为啥), so the model, which learned the list's words, weighs them the same.
+    // So do an ordinal's 几 (第几个链接, 排第几) and a verb's 啥 (发啥快递).
     let token = match token {
         t if t.starts_with("何时") => "几时",
         "为嘛" => "为啥",
+        t if t.starts_with("第几") => &t["第".len()..],
+        t if t.ends_with('啥') && !t.starts_with('为') => "啥",
         t => t,
     };
     WH_WORDS.iter().position(|w| token.starts_with(w) && (!w.starts_with('为') || token == *w))
@@ -314,6 +319,18 @@ mod tests {
         }
         for (t, next) in [("几", None), ("几号", None), ("几个", Some("吧")), ("几", Some("块"))] {
             assert!(wh_word(t, next).is_some(), "{t} {next:?}");
+        }
+    }
+
+    #[test]
+    fn question_words_inside_a_word() {
+        let word = |t: &str| wh_word(t, None).map(|w| super::WH_WORDS[w]);
+        assert_eq!(word("发啥"), Some("啥"));
+        assert_eq!(word("第几"), Some("几"));
+        assert_eq!(word("第几个"), Some("几个"));
+        assert_eq!(word("为啥"), Some("为啥"));
+        for t in ["第一", "第", "啥", "好几个"] {
+            assert_eq!(word(t), if t == "啥" { Some("啥") } else { None }, "{t}");
         }
     }
 
