@@ -44,3 +44,10 @@ def lcqmc_tune():
 
 def afqmc_train():
     return S.afqmc_train_rows()
+
+
+def buyer_questions():
+    """(text, intent) of the buyers' questions we wrote for the intent model (tests/data/commerce/)."""
+    path = S.REPO / "tests/data/commerce/intent_train.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    return [(text, intent) for text, intent in rows]
