@@ -192,7 +192,9 @@ pub fn has_a_not_a(core: &str) -> bool {
     for c in core.chars() {
         w.rotate_left(1);
         w[5] = c;
-        let a_not_a = neg(w[4]) && w[3] == w[5] && !neg(w[5]) && !w[5].is_ascii() && w[2] != w[4];
+        // 有木有 is how many viewers type 有没有.
+        let not = neg(w[4]) || (w[4] == '木' && w[5] == '有');
+        let a_not_a = not && w[3] == w[5] && !neg(w[5]) && !w[5].is_ascii() && w[2] != w[4];
         let ab_not_ab = w[3] == '不' && w[1] == w[4] && w[2] == w[5] && !neg(w[1]) && !neg(w[2]) && w[0] != '不';
         if a_not_a || ab_not_ab {
             return true;
@@ -336,8 +338,18 @@ mod tests {
 
     #[test]
     fn a_not_a_but_not_a_word_said_twice() {
-        for s in ["好不好", "是不是真的", "有没有s码", "可以不可以", "喜欢不喜欢", "可不可以", "对不对不对", "错不错"]
-        {
+        for s in [
+            "好不好",
+            "是不是真的",
+            "有没有s码",
+            "有木有s码",
+            "链接有木有",
+            "可以不可以",
+            "喜欢不喜欢",
+            "可不可以",
+            "对不对不对",
+            "错不错",
+        ] {
             assert!(has_a_not_a(s), "{s}");
         }
         for s in [
@@ -350,6 +362,7 @@ mod tests {
             "不洗了不洗了",
             "不出不出就不出",
             "肛,不肛不肛",
+            "木有了",
         ] {
             assert!(!has_a_not_a(s), "{s}");
         }
