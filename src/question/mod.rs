@@ -150,8 +150,9 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
     // an ask about an item pointed at (刚才那个呢), what it is for (这个有什么用) or how two differ
     // (这两个有什么区别). A question word that says "any" (哪个都好看) asks nothing, whatever the model
     // learned from the few the chat rooms hold; nor does a "not even" ending (运费险都没有), whatever
-    // shopping word it names. Nor does a question passed on to someone else (问他走不走).
-    if overrule::says_not_even(text, core) {
+    // shopping word it names. Nor does a question passed on to someone else (问他走不走), or a number
+    // alone (1717171717: a vote or a flood).
+    if overrule::says_not_even(text, core) || overrule::just_a_number(text, core) {
         return false;
     }
     (l > 0.0 && !overrule::says_any(text, core, common.pairs()) && !overrule::relays_a_question(text, core))

@@ -106,6 +106,12 @@ pub fn relays_a_question(text: &str, core: &str) -> bool {
         && !core.ends_with(['吗', '么', '嘛'])
 }
 
+/// 666, 1717171717, 2333: a number alone is a cheer, a vote or a flood, never an ask, unless a mark
+/// makes it one (55？, 0002? asks who that is).
+pub fn just_a_number(text: &str, core: &str) -> bool {
+    !core.is_empty() && core.bytes().all(|b| b.is_ascii_digit()) && !text.contains('?')
+}
+
 /// Endings that say "not even": 运费险都没有, 链接都没了, 几号链接都不说. A complaint, not a tag
 /// question (有货没有), though the shopping word in it would make it one.
 const NOT_EVEN: &[&str] = &[
@@ -231,6 +237,16 @@ mod tests {
         for s in ["什么都可以吗", "啥都行?", "干啥都行，这是不是偏爱", "什么时候发货", "都多少钱"]
         {
             assert!(!says_any(s, s, &Pairs::of(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_number_alone_asks_nothing() {
+        for s in ["666", "17171717171717171717171717171717171717171711717171", "1"] {
+            assert!(just_a_number(s, s), "{s}");
+        }
+        for (text, core) in [("55?", "55"), ("3号", "3号"), ("1717啊", "1717啊")] {
+            assert!(!just_a_number(text, core), "{text}");
         }
     }
 
