@@ -37,7 +37,7 @@ def train(out_dir, log):
                      sample_weight=np.concatenate([np.ones(len(rows)), wb]))
 
     cv = np.empty(len(y), dtype=object)
-    for tr, te in C.group_folds([dev[keep[i]]["streamer"] for i in range(len(keep))]):
+    for tr, te in C.group_folds([dev[i]["streamer"] for i in keep]):
         cv[te] = fit(tr).predict(x[te])
     log(f"intent: accuracy of the learned stage, 5-fold CV over dev streamers {np.mean(cv == y):.3f} "
         f"({len(y)} questions no phrase settles; {len(dev) - len(y)} settled; "

@@ -4,7 +4,7 @@
 //! unambiguous and rare in the labelled chat rooms; a question no phrase settles goes to a small
 //! learned model over all twelve intents (`data/intent.bin`, trained on the labelled Douyin dev
 //! questions and on buyers' questions we wrote, `tests/data/commerce/intent_train.tsv`: a buyer's
-//! 到手几个米 or 咋收费 the phrases miss is still a price), with the rules' phrases among its features.
+//! 几个米能拿下, which no phrase names, is still a price), with the rules' phrases among its features.
 
 use crate::sentiment::linear::{Hasher, MAX_OUTPUTS, Model, Ns, char_ngrams};
 use aho_corasick::AhoCorasick;
