@@ -49,6 +49,10 @@ fn a_commerce_intent_names_its_concept() {
     assert!(!same_question("3号多少码", "3号多少钱"));
     assert!(!same_question("3号多少", "5号多少"));
     assert!(same_question("怎么下单", "怎么买"));
+    // Bargaining at the end of an ask is a promo; 少点 with what to leave out is not.
+    assert!(same_question("能少点吗", "能便宜点吗"));
+    assert!(same_question("再少点呗", "有优惠吗"));
+    assert!(!same_question("能少点糖吗", "能便宜点吗"));
     // The price of the shipping is a shipping ask, apart from the item's price.
     assert!(same_question("运费多少钱", "邮费多少"));
     assert!(same_question("运费多少钱", "快递费几块"));
