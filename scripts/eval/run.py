@@ -23,6 +23,7 @@ sys.dont_write_bytecode = True  # keep scripts/eval free of __pycache__ (not git
 sys.path.insert(0, str(HERE))
 import metrics as M  # noqa: E402
 import splits as S  # noqa: E402
+from sample_douyu_more import QUESTION_CUE, strata  # noqa: E402
 
 REPO = S.REPO
 VENV = REPO / ".venv-eval"
@@ -235,8 +236,6 @@ def eval_live(binary, py, timings, meta):
     # 3,600 more danmaku, drawn with two thirds carrying a question cue (sample_douyu_more.py): each
     # row weighs as many texts of the file as its stratum stands for, so the figures are the file's
     # mix, not the draw's. The dev half's errors may be read; the check half's are not.
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from sample_douyu_more import QUESTION_CUE, strata
     every = S.load_douyu_more()
     drawn_cued = sum(bool(QUESTION_CUE.search(r["text"])) for r in every)
     cued, uncued = (len(s) for s in strata())
