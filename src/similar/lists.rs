@@ -1,5 +1,6 @@
-//! The domain knowledge of "same question": phrases that mean one thing in a live room (folded into one
-//! concept each, so 多少钱 and 什么价 compare equal) and words that never decide which question it is.
+//! The domain knowledge of "same question": phrases that mean one thing in a live room, folded into one
+//! concept each, so 多少钱 and 什么价 compare equal (the words that never decide which question it is
+//! are in `filler.rs`).
 
 /// Phrases that mean one thing in a live room, longest first within a concept.
 pub const CONCEPTS: &[(&str, &[&str])] = &[
@@ -302,111 +303,6 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     // How many uses, which 能用 (@suits) would otherwise take: 能用几次 = 用多少次.
     ("@uses", &["能用多少次", "可以用多少次", "能用几次", "可以用几次", "用多少次", "用几次"]),
     ("@combine", &["一起拍", "一起下单", "合并下单", "合并付款", "合一单", "放一单", "拍一单"]),
-];
-
-/// Words that carry no meaning for "same question": particles, address terms, deictics, fillers.
-pub const FILLER: &[&str] = &[
-    "吗",
-    "呢",
-    "啊",
-    "呀",
-    "吧",
-    "嘛",
-    "么",
-    "哦",
-    "哈",
-    "啦",
-    "的",
-    "了",
-    "是",
-    "请问",
-    "主播",
-    "姐姐",
-    "宝宝",
-    "老师",
-    "小姐姐",
-    "家人们",
-    "宝宝们",
-    "宝子们",
-    "宝子",
-    "姐妹们",
-    "集美们",
-    "老铁们",
-    "老铁",
-    "亲",
-    "这个",
-    "那个",
-    "这款",
-    "那款",
-    "款", // jieba cuts 这款什么价格 as 这 款 什么 价格
-    // In a live room the item on screen: 这件多少钱 asks what 多少钱 asks.
-    "这件",
-    "那件",
-    "这套",
-    "那套",
-    "呗",
-    "东西",
-    "主要",
-    "这",
-    "那",
-    "个",
-    "一下",
-    "我",
-    "想",
-    "问",
-    "问下",
-    "问一下",
-    "有",
-    "没有",
-    "有没有",
-    "还",
-    "可以",
-    "能",
-    "吗?",
-    "?",
-    "!",
-    ",",
-    ".",
-    "。",
-    "就",
-    "都",
-    "也",
-    "你",
-    "你们",
-    "我们",
-    "下",
-    "卖", // 卖多少钱 = 多少钱; 怎么卖 is a price phrase already
-    "在",
-    "一个",
-    "现在",
-    "请",
-    "呐",
-    "诶",
-    "嗯",
-    // Question words: they make a comment a question, but do not say which one.
-    "多少",
-    "什么",
-    "啥",
-    "怎么",
-    "怎样",
-    "如何",
-    "哪",
-    "哪里",
-    "哪儿",
-    "哪个",
-    "哪家",
-    "几",
-    "几号", // 链接是几号 = 几号链接; a number named (3号) is compared apart
-    "多",
-    "怎么样",
-    // Modal words: 会起球吗, 容易起球吗 and 会不会起球 ask one thing.
-    "会",
-    "不会",
-    "容易",
-    // 黑色还有吗 asks what 有黑色吗 asks; 支持退货吗 what 能退货吗; 发什么快递 what 什么快递.
-    "还有",
-    "支持",
-    "发",
 ];
 
 /// Verbs a concept implies, which add nothing to it: 福袋什么时候开 asks what 福袋什么时候 asks

@@ -9,6 +9,7 @@
 
 mod english;
 mod english_lists;
+mod filler;
 mod forms;
 mod lists;
 mod numbers;
@@ -25,7 +26,8 @@ use crate::intent::Intent;
 
 use crate::tokenize::is_alnum;
 use aho_corasick::{AhoCorasick, MatchKind};
-use lists::{CONCEPTS, FILLER, IMPLIED};
+use filler::FILLER;
+use lists::{CONCEPTS, IMPLIED};
 use numbers::numbers_in;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
