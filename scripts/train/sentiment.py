@@ -12,6 +12,10 @@ import export as E
 import featurize as F
 
 POLARITY_BITS, POLARITY_C = 18, 0.1
+# Naive-Bayes scaling of the polarity inputs (common.nb_scale): 5-fold CV over the training reviews
+# (folds by hash, scored on the shopping rows) 0.9331 unscaled, 0.9365 at power 0.5 (better in all five
+# folds; powers 0.25, 0.75, 1 and C 0.03, 0.3 below it). The question model lost by it (0.872 → 0.860).
+POLARITY_NB = 0.5
 LIVE_BITS, LIVE_C = 16, 0.1
 CLASSES = ["pos", "neu", "neg"]  # the engine's output order
 
@@ -34,9 +38,12 @@ def train(out_dir, log):
     ry = np.array([y for _, y in reviews])
     held = np.array([D.S.bucket(t, 10) == 9 for t, _ in reviews])  # internal validation tenth
     xr = C.matrix([r["s"] for r in rx], POLARITY_BITS, [[r["lex"]] for r in rx])
-    m = C.fit(xr[~held], ry[~held], POLARITY_C)
-    log(f"polarity: review accuracy on the held-out tenth of training reviews {m.score(xr[held], ry[held]):.4f}")
-    m = C.fit(xr, ry, POLARITY_C)
+    scale = C.nb_scale(xr[~held], ry[~held], POLARITY_NB, n_dense=1)
+    m = C.fit(C.scaled(xr[~held], scale), ry[~held], POLARITY_C)
+    log(f"polarity: review accuracy on the held-out tenth of training reviews "
+        f"{m.score(C.scaled(xr[held], scale), ry[held]):.4f}")
+    scale = C.nb_scale(xr, ry, POLARITY_NB, n_dense=1)
+    m = C.unscale(C.fit(C.scaled(xr, scale), ry, POLARITY_C), scale)
     polarity = C.to_engine(m, POLARITY_BITS, 1)
     E.write(out_dir / "sentiment_polarity.bin", *polarity)
 
