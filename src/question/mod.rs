@@ -148,10 +148,10 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
     // model, which learned mostly from chat, hesitates: these are the questions a seller's room is for;
     // so is a choice put to the host (偏大还是偏小), which the chat rooms hold too few of to learn, and
     // an ask about an item pointed at (刚才那个呢), what it is for (这个有什么用) or how two differ
-    // (这两个有什么区别). A question word that says "any" (哪个都好看) asks nothing, whatever the model
-    // learned from the few the chat rooms hold; nor does a "not even" ending (运费险都没有), whatever
-    // shopping word it names. Nor does a question passed on to someone else (问他走不走), or a number
-    // alone (1717171717: a vote or a flood).
+    // (这两个有什么区别), and "where did … go" (马牛逼去哪了). A question word that says "any" (哪个都好看)
+    // asks nothing, whatever the model learned from the few the chat rooms hold; nor does a "not even"
+    // ending (运费险都没有), whatever shopping word it names. Nor does a question passed on to someone
+    // else (问他走不走), or a number alone (1717171717: a vote or a flood).
     if overrule::says_not_even(text, core) || overrule::just_a_number(text, core) {
         return false;
     }
@@ -161,6 +161,7 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
         || overrule::asks_what_item_is_for(core)
         || overrule::compares_items(core, common.pairs())
         || overrule::seeks_confirmation(end)
+        || overrule::asks_where_gone(end)
         || overrule::ends_a_not_a(end)
         || overrule::guess_with_mark(text)
 }

@@ -196,6 +196,17 @@ pub fn guess_with_mark(text: &str) -> bool {
         && find(text, "吧?").is_some_and(|at| !(text[..at].ends_with('了') && text[..at].contains('太')))
 }
 
+/// "Where did … go": every labelled comment that ends so asks (去哪了, 55开去哪了, 谁知道马牛逼去哪了),
+/// but a name before it can pull the model under its line (马牛逼 is a nickname, 牛逼 mostly a cheer).
+const GONE: &[&str] = &["去哪了", "去哪儿了", "去哪里了", "哪去了", "哪儿去了", "跑哪了", "跑哪儿了"];
+
+/// Whether `end` (`ending::without_vocative` of the core) asks where someone or something went.
+pub fn asks_where_gone(end: &str) -> bool {
+    let end = end.trim_end_matches(['啊', '呀', '呢', '嘛']);
+    // Most comments do not end in 了: one comparison settles them.
+    end.ends_with('了') && GONE.iter().any(|g| end.ends_with(g))
+}
+
 /// Ways to ask how items differ.
 const DIFFERENCE: &[&str] =
     &["有什么区别", "有啥区别", "什么区别", "区别是什么", "区别在哪", "区别大吗", "有什么不同", "有啥不同"];
@@ -228,6 +239,17 @@ pub fn compares_items(core: &str, pairs: &Pairs) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn where_did_it_go() {
+        for s in ["去哪了", "马牛逼去哪了", "主播跑哪儿了", "5号链接哪去了呢", "蛋总去哪里了啊"]
+        {
+            assert!(asks_where_gone(s), "{s}");
+        }
+        for s in ["去哪", "我去了", "哪去了解", "我们去哪玩"] {
+            assert!(!asks_where_gone(s), "{s}");
+        }
+    }
 
     #[test]
     fn any_and_every_ask_nothing() {
