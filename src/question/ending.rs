@@ -52,13 +52,25 @@ const VOCATIVES: &[&str] = &[
     "妹子",
     "大哥",
     "老师",
+    "亲亲",
     "亲",
+    "姐妹们",
+    "姐妹",
+    "宝贝",
+    "老板",
+    "老铁",
     "姐",
     "哥",
+    // Alone, 宝 also ends words (支付宝, 珠宝): only after a final particle (有货吗宝, 能退不宝).
+    "宝",
 ];
 
+/// A lone `宝` is an address term only after one of these.
+const BEFORE_BAO: &[char] = &['吗', '不', '呢', '没', '嘛', '呀', '啊', '吧', '么', '哇'];
+
 /// The last characters of `VOCATIVES` (a test keeps the two in step).
-const VOCATIVE_ENDS: &[char] = &['姐', '哥', '播', '宝', '子', '女', '婆', '公', '们', '妹', '师', '亲'];
+const VOCATIVE_ENDS: &[char] =
+    &['姐', '哥', '播', '宝', '子', '女', '婆', '公', '们', '妹', '师', '亲', '贝', '板', '铁'];
 
 /// The core without trailing laughter or a trailing address term, so the sentence-final particle is
 /// found: 有用吗姐姐 → 有用吗, 有链接吗哈哈 → 有链接吗. Unchanged when nothing would be left.
@@ -75,7 +87,7 @@ pub fn without_vocative(core: &str) -> &str {
     for v in VOCATIVES {
         if let Some(rest) = core.strip_suffix(v) {
             let rest = rest.trim_end_matches(|c: char| is_noise(c));
-            if rest.chars().count() >= 2 {
+            if rest.chars().count() >= 2 && (*v != "宝" || rest.ends_with(BEFORE_BAO)) {
                 return rest;
             }
         }
@@ -105,6 +117,21 @@ pub fn only_interjections(core: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn address_terms_after_the_question_go() {
+        for (core, end) in [
+            ("有货吗宝", "有货吗"),
+            ("能退不宝", "能退不"),
+            ("是纯棉吗姐妹", "是纯棉吗"),
+            ("能再少点不老板", "能再少点不"),
+            ("有链接吗宝贝", "有链接吗"),
+            ("能用支付宝", "能用支付宝"),
+            ("这是什么珠宝", "这是什么珠宝"),
+        ] {
+            assert_eq!(without_vocative(core), end, "{core}");
+        }
+    }
 
     #[test]
     fn vocative_ends_cover_every_vocative() {
