@@ -219,6 +219,23 @@ mod tests {
     }
 
     #[test]
+    fn fourth_round_of_buyers_words() {
+        for (s, intent) in [
+            ("手围多少能戴", Intent::SizeFit),
+            ("又秒没了吗", Intent::Stock),
+            ("能送到家吗", Intent::Shipping),
+            ("这茶怎么冲泡", Intent::Usage),
+            ("皮鞋咋保养", Intent::Usage),
+            ("甲醛超标吗", Intent::ProductInfo),
+            ("能再介绍一下吗", Intent::Request),
+        ] {
+            assert_eq!(classify(s), intent, "{s}");
+        }
+        // 送到 alone is a gift's level in game rooms (荧光棒送到粉色), not a delivery.
+        assert_eq!(commerce("荧光棒送到粉色的有木有"), None);
+    }
+
+    #[test]
     fn the_model_reads_buying_asks_no_phrase_names() {
         // None of these is in intent_train.tsv, and no phrase of intent_rules.txt settles them.
         for (s, intent) in
