@@ -14,6 +14,7 @@ mod english;
 mod named;
 pub mod overrule;
 pub mod rules;
+mod tags;
 
 use crate::sentiment::linear::{Common, Hasher, MAX_OUTPUTS, Model, Ns, char_ngrams, id};
 use crate::tokenize::is_alnum;
@@ -160,10 +161,10 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
         || choice::alternative(text)
         || overrule::asks_what_item_is_for(core)
         || overrule::compares_items(core, common.pairs())
-        || overrule::seeks_confirmation(end)
-        || overrule::asks_where_gone(end)
-        || overrule::ends_a_not_a(end)
-        || overrule::guess_with_mark(text)
+        || tags::seeks_confirmation(end)
+        || tags::asks_where_gone(end)
+        || tags::ends_a_not_a(end)
+        || tags::guess_with_mark(text)
 }
 
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,
