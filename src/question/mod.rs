@@ -13,6 +13,7 @@ pub mod ending;
 mod english;
 mod named;
 pub mod overrule;
+mod rhetoric;
 pub mod rules;
 mod tags;
 
@@ -156,7 +157,7 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
     if overrule::says_not_even(text, core) || overrule::just_a_number(text, core) {
         return false;
     }
-    (l > 0.0 && !overrule::says_any(text, core, common.pairs()) && !overrule::relays_a_question(text, core))
+    let asks = (l > 0.0 && !overrule::says_any(text, core, common.pairs()) && !overrule::relays_a_question(text, core))
         || (rule && (crate::intent::commerce(text).is_some() || overrule::asks_about_item(core)))
         || choice::alternative(text)
         || overrule::asks_what_item_is_for(core)
@@ -164,7 +165,11 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
         || tags::seeks_confirmation(end)
         || tags::asks_where_gone(end)
         || tags::ends_a_not_a(end)
-        || tags::guess_with_mark(text)
+        || tags::ends_wu_particle(end)
+        || tags::guess_with_mark(text);
+    // Whatever made it look like one, a rhetorical question, a "whatever" clause or a reported ask
+    // expects no answer (至于吗, 多少钱都买, 我问客服几天发货 客服不回).
+    asks && !rhetoric::expects_no_answer(text, core)
 }
 
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,

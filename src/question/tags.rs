@@ -25,6 +25,14 @@ pub fn seeks_confirmation(end: &str) -> bool {
     tagged || guess.rfind("不会").is_some_and(|at| guess[at + "不会".len()..].chars().count() >= 2)
 }
 
+/// 伐, the 吗 of Shanghai and Zhejiang, ends a buyer's yes-or-no question (鞋子偏小伐, 明天能到伐);
+/// the chat rooms the model learned from hold almost none. Not the end of a word (步伐, 砍伐), and
+/// not after fewer than two characters.
+pub fn ends_wu_particle(end: &str) -> bool {
+    const WORDS: &[&str] = &["步伐", "砍伐", "征伐", "讨伐", "采伐", "杀伐", "北伐", "东征西伐"];
+    end.strip_suffix('伐').is_some_and(|before| before.chars().count() >= 2) && !WORDS.iter().any(|w| end.ends_with(w))
+}
+
 /// Whether `end` (`ending::without_vocative` of the core) ends in an A-not-A choice (玩不玩, 你坐不坐,
 /// 喜不喜欢, 尴不尴尬): the host is asked to pick. Left to the model: 好不好, which mostly insists
 /// (不要这样好不好), 是不是 and 有没有, which also jeer (你是不是傻) and call the roll (校友有没有). Not
@@ -69,6 +77,16 @@ pub fn asks_where_gone(end: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wu_particle_asks_but_not_inside_a_word() {
+        for s in ["鞋子偏小伐", "今天下单明天能到伐", "好伐"] {
+            assert_eq!(ends_wu_particle(s), s != "好伐", "{s}");
+        }
+        for s in ["摩擦摩擦似魔鬼的步伐", "树都被砍伐", "伐"] {
+            assert!(!ends_wu_particle(s), "{s}");
+        }
+    }
 
     #[test]
     fn where_did_it_go() {
