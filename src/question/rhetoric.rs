@@ -8,15 +8,57 @@ use super::rules::find;
 
 /// Whether a comment that reads as a question expects no answer. `core` is `ending::core(text)`.
 pub fn expects_no_answer(text: &str, core: &str) -> bool {
-    rhetorical(core) || whatever(text, core) || reports_an_unanswered_ask(core)
+    rhetorical(text, core) || whatever(text, core) || reports_an_unanswered_ask(core) || orders_a_link(text, core)
+}
+
+/// 上一下零食那个链接, 发个刚才那件的链接: an order to put a link up, not an ask where to buy (衣服链接
+/// asks; LABELLING.md: 求链接 is a request). Only when nothing else asks (no mark, no 吗).
+fn orders_a_link(text: &str, core: &str) -> bool {
+    let Some(rest) = core.strip_prefix(['上', '发', '挂', '求', '甩', '丢', '放']) else { return false };
+    // After the verb, what marks it one (上一下, 发个, 求那个): 上衣链接 and 发夹链接 name goods, and
+    // 上个链接 is as often "the last link".
+    core.ends_with("链接")
+        && ["一下", "下", "个", "那", "这", "刚才"].iter().any(|m| rest.starts_with(m))
+        && !core.starts_with("上个")
+        && !text.contains('?')
 }
 
 /// Idioms that ask only for effect, with or without 吗 and a mark: 这还用说吗, 至于吗, 有啥好问的,
 /// 哪有那么好, 凭啥这么贵, 不就是个杯子吗, and 怎么说呢 as a filler before what the viewer says.
-fn rhetorical(core: &str) -> bool {
-    const IDIOMS: &[&str] = &["还用说", "还用问", "至于吗", "至于嘛", "哪有这么", "哪有那么", "凭啥"];
+fn rhetorical(text: &str, core: &str) -> bool {
+    const IDIOMS: &[&str] = &[
+        "还用说",
+        "还用问",
+        "至于吗",
+        "至于嘛",
+        "哪有这么",
+        "哪有那么",
+        "哪找这么",
+        "哪里找这么",
+        "上哪找",
+        "凭啥",
+        "谁顶得住",
+        "谁扛得住",
+        "谁忍得住",
+        "谁能顶住",
+        "什么神仙",
+        "说了多少遍",
+        "说了几遍",
+        "说多少遍",
+    ];
     if IDIOMS.iter().any(|i| find(core, i).is_some()) {
         return true;
+    }
+    // 怎么能这么美, 怎么会有这么好吃的: "how can it be so" marvels, unless a mark makes it puzzled
+    // (射速怎么会那么快?). 人气怎么这么低了, without the modal, is left to the model: the chat rooms
+    // ask it as often as they exclaim it.
+    for modal in ["怎么能", "怎么会", "怎么可以"].into_iter().filter(|_| !text.contains('?')) {
+        if let Some(at) = find(core, modal) {
+            let rest: String = core[at + modal.len()..].chars().take(4).collect();
+            if find(&rest, "这么").is_some() || find(&rest, "那么").is_some() {
+                return true;
+            }
+        }
     }
     // 要是天天这么便宜就好了: a wish, unless it asks whether that would do (换一个就好了吗).
     if core.ends_with("就好了") {
@@ -104,6 +146,14 @@ mod tests {
             "什么颜色都好看",
             "我问客服几天发货 客服不回",
             "那么多人问多少钱 主播都说了好几遍了",
+            "怎么能这么美啊",
+            "怎么会有这么好吃的零食",
+            "这价格谁顶得住",
+            "什么神仙价格",
+            "哪里找这么便宜的去",
+            "说了多少遍了要上链接",
+            "上一下零食那个链接",
+            "发个刚才那件的链接",
         ] {
             assert!(expects_no_answer(s, s), "{s}");
         }
@@ -126,6 +176,11 @@ mod tests {
             "不就是这个吗 多少钱",
             "多多不就是西安的吗",
             "有啥好用的推荐",
+            "人气怎么这么低了",
+            "上次那个链接",
+            "上个链接",
+            "上衣链接",
+            "发夹链接",
         ] {
             assert!(!expects_no_answer(s, s), "{s}");
         }
