@@ -169,7 +169,7 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
         || tags::guess_with_mark(text);
     // Whatever made it look like one, a rhetorical question, a "whatever" clause or a reported ask
     // expects no answer (至于吗, 多少钱都买, 我问客服几天发货 客服不回).
-    asks && !rhetoric::expects_no_answer(text, core)
+    asks && !rhetoric::expects_no_answer(text, core, common.pairs())
 }
 
 /// The model's log-odds that the comment asks something; `None` when the rules settle it (no words,
