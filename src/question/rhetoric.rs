@@ -37,6 +37,17 @@ enum Cue {
     Asked,
     /// …that got no answer, or many (客服不回, 主播都说了好几遍了).
     Unanswered,
+    /// 闺蜜问我在哪买的, 不要问我为什么: someone asked the viewer, who tells it.
+    AskedMe,
+    /// 我在纠结买不买, 犹豫要不要换, 还没想好要哪个色: the viewer thinks aloud; the question inside
+    /// is the viewer's own. Not 不知道, which in a selling room often asks for help (不知道怎么用).
+    Pondering,
+    /// 没用几次就坏了, 没穿几天: 几 after 没 is "only a few", not "how many".
+    Few,
+    /// 这不香吗, 这不挺好的吗: the answer is in the asking; 这不是四倍吗 asks to confirm a guess.
+    IsntThis,
+    /// 这还能不买: "could one not"; 还能不能买 asks whether one still can.
+    CouldOneNot,
 }
 
 const CUES: &[(&str, Cue)] = &[
@@ -58,6 +69,21 @@ const CUES: &[(&str, Cue)] = &[
     ("说了多少遍", Cue::Idiom),
     ("说了几遍", Cue::Idiom),
     ("说多少遍", Cue::Idiom),
+    ("谁能拒绝", Cue::Idiom),
+    ("谁不喜欢", Cue::Idiom),
+    ("谁不爱", Cue::Idiom),
+    ("谁不想", Cue::Idiom),
+    ("何必", Cue::Idiom),
+    ("还犹豫", Cue::Idiom),
+    ("还等什么", Cue::Idiom),
+    ("还在等什么", Cue::Idiom),
+    ("还能不", Cue::CouldOneNot),
+    ("能不买", Cue::Idiom),
+    ("什么人间", Cue::Idiom),
+    ("怎么才刷到", Cue::Idiom),
+    ("怎么才看到", Cue::Idiom),
+    ("怎么才发现", Cue::Idiom),
+    ("怎么现在才", Cue::Idiom),
     ("有什么好", Cue::WhatIsThereTo),
     ("有啥好", Cue::WhatIsThereTo),
     ("不就是", Cue::IsntItJust),
@@ -88,6 +114,25 @@ const CUES: &[(&str, Cue)] = &[
     ("都说了", Cue::Unanswered),
     ("说了好几遍", Cue::Unanswered),
     ("说过了", Cue::Unanswered),
+    ("问我", Cue::AskedMe),
+    ("纠结", Cue::Pondering),
+    ("犹豫", Cue::Pondering),
+    ("在考虑", Cue::Pondering),
+    ("考虑要不要", Cue::Pondering),
+    ("没想好", Cue::Pondering),
+    ("不确定", Cue::Pondering),
+    ("搞不懂", Cue::Pondering),
+    ("在想", Cue::Pondering),
+    ("在算", Cue::Pondering),
+    ("没用几", Cue::Few),
+    ("没穿几", Cue::Few),
+    ("没戴几", Cue::Few),
+    ("没吃几", Cue::Few),
+    ("没洗几", Cue::Few),
+    ("没玩几", Cue::Few),
+    ("没过几", Cue::Few),
+    ("没几", Cue::Few),
+    ("这不", Cue::IsntThis),
 ];
 
 const TO_DO: &[&str] = &["问", "说", "犹豫", "纠结", "想", "怕", "担心", "比", "解释", "吵", "争", "考虑", "等", "装"];
@@ -102,7 +147,9 @@ fn cues() -> &'static Phrases {
 pub fn expects_no_answer(text: &str, core: &str, pairs: &Pairs) -> bool {
     let marked = text.contains('?');
     // A 吗 at the end, or a mark, makes "whatever" and the filler ask after all (什么颜色都有吗).
-    let asks_anyway = marked || core.ends_with(['吗', '么', '嘛']);
+    let particle = core.ends_with(['吗', '嘛'])
+        || core.ends_with('么') && !["什么", "怎么", "这么", "那么", "多么"].iter().any(|w| core.ends_with(w));
+    let asks_anyway = marked || particle;
     if cues().may_match_in(pairs) {
         let (mut asked, mut unanswered) = (false, false);
         for m in cues().automaton().find_overlapping_iter(core) {
@@ -127,6 +174,15 @@ pub fn expects_no_answer(text: &str, core: &str, pairs: &Pairs) -> bool {
                     unanswered = true;
                     false
                 }
+                // 问我们 is often a question to the room (为什么没人问我们).
+                Cue::AskedMe => !asks_anyway && !before.ends_with(['你', '请', '想']) && !after.starts_with('们'),
+                Cue::CouldOneNot => !after.starts_with('能'),
+                // 纠结吧 and 犹豫吧 tag a guess (tags.rs); 犹豫什么 is an idiom above.
+                // 现在想知道 and 实在想 hold 在想 by chance.
+                Cue::Pondering | Cue::Few => {
+                    !asks_anyway && !core.ends_with('吧') && !before.ends_with(['现', '实', '自', '存'])
+                }
+                Cue::IsntThis => !after.starts_with('是') && core.ends_with(['吗', '嘛']) && after.chars().count() <= 5,
             };
             if says || (asked && unanswered) {
                 return true;
@@ -164,8 +220,10 @@ fn orders_a_link(marked: bool, core: &str) -> bool {
     let Some(rest) = core.strip_prefix(['上', '发', '挂', '求', '甩', '丢', '放']) else { return false };
     // After the verb, what marks it one (上一下, 发个, 求那个): 上衣链接 and 发夹链接 name goods, and
     // 上个链接 is as often "the last link".
+    let numbered = rest.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        && find(core, "号").is_some();
     core.ends_with("链接")
-        && ["一下", "下", "个", "那", "这", "刚才"].iter().any(|m| rest.starts_with(m))
+        && (numbered || ["一下", "下", "个", "那", "这", "刚才"].iter().any(|m| rest.starts_with(m)))
         && !core.starts_with("上个")
         && !marked
 }
@@ -205,6 +263,21 @@ mod tests {
             "说了多少遍了要上链接",
             "上一下零食那个链接",
             "发个刚才那件的链接",
+            "上三号链接",
+            "上3号链接",
+            "充电宝没用几次就坏了",
+            "这还能不买",
+            "这还犹豫什么",
+            "谁能拒绝小蛋糕呢",
+            "这不香吗",
+            "何必犹豫呢",
+            "什么人间仙女",
+            "我怎么才刷到这个直播间",
+            "我在纠结买不买",
+            "犹豫要不要换新手机",
+            "还没想好要哪个色",
+            "闺蜜问我在哪买的",
+            "不要问我为什么",
         ] {
             assert!(no_answer(s), "{s}");
         }
@@ -232,6 +305,15 @@ mod tests {
             "上个链接",
             "上衣链接",
             "发夹链接",
+            "这不是四倍吗",
+            "怎么才能放大",
+            "不知道怎么用",
+            "你问我干嘛",
+            "你是不是在犹豫吧",
+            "没几号链接吗",
+            "还能不能买",
+            "我现在想知道晚上会怎么样",
+            "为什么没人问我们",
         ] {
             assert!(!no_answer(s), "{s}");
         }
