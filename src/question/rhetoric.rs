@@ -162,8 +162,8 @@ pub fn expects_no_answer(text: &str, core: &str, pairs: &Pairs) -> bool {
                 }
                 Cue::Filler => !after.is_empty(),
                 Cue::Marvel => {
-                    let next: String = after.chars().take(4).collect();
-                    !marked && (find(&next, "这么").is_some() || find(&next, "那么").is_some())
+                    let next = &after[..after.char_indices().nth(4).map_or(after.len(), |(i, _)| i)];
+                    !marked && (find(next, "这么").is_some() || find(next, "那么").is_some())
                 }
                 Cue::NoMatter => !asks_anyway,
                 Cue::Asked => {
@@ -204,8 +204,8 @@ fn says_whatever(core: &str) -> bool {
     for (at, c) in core.char_indices() {
         let rest = &core[at..];
         if let Some(w) = WH.iter().find(|w| rest.starts_with(**w)).filter(|_| prev != '为' && prev != '干') {
-            let gap = rest[w.len()..].chars().take(4).take_while(|&c| is_alnum(c));
-            if gap.into_iter().any(|c| c == '都' || c == '也') {
+            let mut gap = rest[w.len()..].chars().take(4).take_while(|&c| is_alnum(c));
+            if gap.any(|c| c == '都' || c == '也') {
                 return true;
             }
         }
