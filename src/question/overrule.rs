@@ -51,6 +51,21 @@ pub fn asks_what_item_is_for(core: &str) -> bool {
     }
 }
 
+/// 饼干有几个口味, 这款有几种颜色, 还有几件: how many kinds or pieces an item comes in, a count at the
+/// end of the comment. The chat rooms say 有几个 mostly of their own (我有几个朋友, 只有几个人), so
+/// not after 我, 只, 就, 才, 没 or 好, and not with more after the thing counted (有几个人在看).
+pub fn asks_how_many_kinds(core: &str) -> bool {
+    const COUNTED: &[char] = &['个', '种', '款', '样', '色', '类', '件', '套', '瓶', '盒', '只', '支', '双', '条'];
+    let body = core.trim_end_matches(['啊', '呀']);
+    let Some(at) = body.rfind("有几") else { return false };
+    let before = &body[..at];
+    let mut rest = body[at + "有几".len()..].chars();
+    !before.ends_with(['我', '们', '只', '就', '才', '没', '好', '都'])
+        && rest.next().is_some_and(|m| COUNTED.contains(&m))
+        && rest.clone().count() <= 3
+        && rest.all(|c| !c.is_ascii() && !"了的呢吧人".contains(c))
+}
+
 /// A question word followed by 都/也 quantifies over all answers instead of asking for one:
 /// 什么时候都行, 哪个都好看, 多少都买, 啥也不是.
 const UNIVERSAL: &[&str] = &[
@@ -186,6 +201,18 @@ mod tests {
         for s in ["什么都可以吗", "啥都行?", "干啥都行，这是不是偏爱", "什么时候发货", "都多少钱"]
         {
             assert!(!says_any(s, s, &Pairs::of(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn how_many_kinds_at_the_end() {
+        for s in ["饼干有几个口味", "这款有几种颜色", "还有几件", "一共有几个色啊", "有几款"]
+        {
+            assert!(asks_how_many_kinds(s), "{s}");
+        }
+        for s in ["我有几个朋友", "只有几个人", "有几个人在看直播", "我们有几个", "没有几个", "有几个了", "有好几个"]
+        {
+            assert!(!asks_how_many_kinds(s), "{s}");
         }
     }
 

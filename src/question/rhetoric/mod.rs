@@ -7,140 +7,12 @@
 //! Runs for every comment the detector calls a question, so its phrases are found in one pass of
 //! one automaton, after the table of their openings has ruled most comments out (`Phrases`).
 
+mod cues;
+
 use super::rules::find;
-use crate::phrases::{Pairs, Phrases};
+use crate::phrases::Pairs;
 use crate::tokenize::is_alnum;
-use aho_corasick::MatchKind;
-use std::sync::OnceLock;
-
-/// What a phrase of `CUES` says when found.
-#[derive(Clone, Copy, PartialEq)]
-enum Cue {
-    /// Asks only for effect, with or without 吗 and a mark: 这还用说吗, 至于吗, 哪有那么好, 凭啥这么贵,
-    /// 谁顶得住, 什么神仙价格, 说了多少遍.
-    Idiom,
-    /// 有什么好犹豫的, 有啥好问的: "what is there to (do)" says there is nothing to it; with an
-    /// adjective it asks (有什么好吃的, 有啥好用的推荐), so only the verbs of `TO_DO`.
-    WhatIsThereTo,
-    /// 不就是个杯子吗, 这不就是普通的吗: the answer is given in the asking. After a subject
-    /// (多多不就是西安的吗) it asks to confirm a guess.
-    IsntItJust,
-    /// 怎么说呢 as a filler before what the viewer says (怎么说呢 还行吧).
-    Filler,
-    /// 怎么能这么美, 怎么会有这么好吃的: "how can it be so" marvels, unless a mark makes it puzzled
-    /// (射速怎么会那么快?). 人气怎么这么低了, without the modal, is left to the model: the chat rooms
-    /// ask it as often as they exclaim it.
-    Marvel,
-    /// 不管几号 全拍了, 管他多少钱 先拍了: whatever the answer, the viewer has decided.
-    NoMatter,
-    /// 我问客服几天发货, 那么多人问多少钱: a question told, not put…
-    Asked,
-    /// …that got no answer, or many (客服不回, 主播都说了好几遍了).
-    Unanswered,
-    /// 闺蜜问我在哪买的, 不要问我为什么: someone asked the viewer, who tells it.
-    AskedMe,
-    /// 我在纠结买不买, 犹豫要不要换, 还没想好要哪个色: the viewer thinks aloud; the question inside
-    /// is the viewer's own. Not 不知道, which in a selling room often asks for help (不知道怎么用).
-    Pondering,
-    /// 没用几次就坏了, 没穿几天: 几 after 没 is "only a few", not "how many".
-    Few,
-    /// 这不香吗, 这不挺好的吗: the answer is in the asking; 这不是四倍吗 asks to confirm a guess.
-    IsntThis,
-    /// 这还能不买: "could one not"; 还能不能买 asks whether one still can.
-    CouldOneNot,
-}
-
-const CUES: &[(&str, Cue)] = &[
-    ("还用说", Cue::Idiom),
-    ("还用问", Cue::Idiom),
-    ("至于吗", Cue::Idiom),
-    ("至于嘛", Cue::Idiom),
-    ("哪有这么", Cue::Idiom),
-    ("哪有那么", Cue::Idiom),
-    ("哪找这么", Cue::Idiom),
-    ("哪里找这么", Cue::Idiom),
-    ("上哪找", Cue::Idiom),
-    ("凭啥", Cue::Idiom),
-    ("谁顶得住", Cue::Idiom),
-    ("谁扛得住", Cue::Idiom),
-    ("谁忍得住", Cue::Idiom),
-    ("谁能顶住", Cue::Idiom),
-    ("什么神仙", Cue::Idiom),
-    ("说了多少遍", Cue::Idiom),
-    ("说了几遍", Cue::Idiom),
-    ("说多少遍", Cue::Idiom),
-    ("谁能拒绝", Cue::Idiom),
-    ("谁不喜欢", Cue::Idiom),
-    ("谁不爱", Cue::Idiom),
-    ("谁不想", Cue::Idiom),
-    ("何必", Cue::Idiom),
-    ("还犹豫", Cue::Idiom),
-    ("还等什么", Cue::Idiom),
-    ("还在等什么", Cue::Idiom),
-    ("还能不", Cue::CouldOneNot),
-    ("能不买", Cue::Idiom),
-    ("什么人间", Cue::Idiom),
-    ("怎么才刷到", Cue::Idiom),
-    ("怎么才看到", Cue::Idiom),
-    ("怎么才发现", Cue::Idiom),
-    ("怎么现在才", Cue::Idiom),
-    ("有什么好", Cue::WhatIsThereTo),
-    ("有啥好", Cue::WhatIsThereTo),
-    ("不就是", Cue::IsntItJust),
-    ("怎么说呢", Cue::Filler),
-    ("怎么能", Cue::Marvel),
-    ("怎么会", Cue::Marvel),
-    ("怎么可以", Cue::Marvel),
-    ("不管", Cue::NoMatter),
-    ("无论", Cue::NoMatter),
-    ("不论", Cue::NoMatter),
-    ("管他", Cue::NoMatter),
-    ("管它", Cue::NoMatter),
-    ("甭管", Cue::NoMatter),
-    ("我问", Cue::Asked),
-    ("人问", Cue::Asked),
-    ("都问", Cue::Asked),
-    ("在问", Cue::Asked),
-    ("问了", Cue::Asked),
-    ("问客服", Cue::Asked),
-    ("问主播", Cue::Asked),
-    ("问过", Cue::Asked),
-    ("不回", Cue::Unanswered),
-    ("没回", Cue::Unanswered),
-    ("没人回", Cue::Unanswered),
-    ("没人理", Cue::Unanswered),
-    ("不理", Cue::Unanswered),
-    ("没人管", Cue::Unanswered),
-    ("都说了", Cue::Unanswered),
-    ("说了好几遍", Cue::Unanswered),
-    ("说过了", Cue::Unanswered),
-    ("问我", Cue::AskedMe),
-    ("纠结", Cue::Pondering),
-    ("犹豫", Cue::Pondering),
-    ("在考虑", Cue::Pondering),
-    ("考虑要不要", Cue::Pondering),
-    ("没想好", Cue::Pondering),
-    ("不确定", Cue::Pondering),
-    ("搞不懂", Cue::Pondering),
-    ("在想", Cue::Pondering),
-    ("在算", Cue::Pondering),
-    ("没用几", Cue::Few),
-    ("没穿几", Cue::Few),
-    ("没戴几", Cue::Few),
-    ("没吃几", Cue::Few),
-    ("没洗几", Cue::Few),
-    ("没玩几", Cue::Few),
-    ("没过几", Cue::Few),
-    ("没几", Cue::Few),
-    ("这不", Cue::IsntThis),
-];
-
-const TO_DO: &[&str] = &["问", "说", "犹豫", "纠结", "想", "怕", "担心", "比", "解释", "吵", "争", "考虑", "等", "装"];
-
-fn cues() -> &'static Phrases {
-    static P: OnceLock<Phrases> = OnceLock::new();
-    P.get_or_init(|| Phrases::new(&CUES.iter().map(|(p, _)| *p).collect::<Vec<_>>(), MatchKind::Standard))
-}
+use cues::{CUES, Cue, DECISIONS, LIKING, OWN, TO_DO, cues};
 
 /// Whether a comment that reads as a question expects no answer. `core` is `ending::core(text)`,
 /// `pairs` the text's (`Common::pairs`).
@@ -183,6 +55,15 @@ pub fn expects_no_answer(text: &str, core: &str, pairs: &Pairs) -> bool {
                     !asks_anyway && !core.ends_with('吧') && !before.ends_with(['现', '实', '自', '存'])
                 }
                 Cue::IsntThis => !after.starts_with('是') && core.ends_with(['吗', '嘛']) && after.chars().count() <= 5,
+                Cue::HowNot => !before.ends_with(['可', '只']),
+                Cue::WhoDoesNot => who_does_not(after),
+                Cue::YouSay => before.is_empty() && agrees(after),
+                Cue::Wondering => {
+                    !asks_anyway
+                        && OWN.iter().any(|o| after.starts_with(o))
+                        && LIKING.iter().any(|l| find(after, l).is_some())
+                }
+                Cue::Decided => !marked && DECISIONS.contains(&after),
             };
             if says || (asked && unanswered) {
                 return true;
@@ -191,6 +72,20 @@ pub fn expects_no_answer(text: &str, core: &str, pairs: &Pairs) -> bool {
     }
     // 要是天天这么便宜就好了: a wish, unless it asks whether that would do (换一个就好了吗).
     core.ends_with("就好了") || (!asks_anyway && says_whatever(core)) || orders_a_link(marked, core)
+}
+
+/// After 哪个 or 谁家: someone named, then 不 and a liking (女生不爱口红, 狗子不爱吃肉).
+fn who_does_not(after: &str) -> bool {
+    const LIKE: &[&str] = &["爱", "喜欢", "想", "心动", "馋", "要"];
+    let Some(at) = after.char_indices().take(5).find(|&(_, c)| c == '不').map(|(i, _)| i) else { return false };
+    at > 0 && LIKE.iter().any(|l| after[at + '不'.len_utf8()..].starts_with(l))
+}
+
+/// 气人不气人, 划不划算啊: an A-not-A of one short word and nothing else.
+fn agrees(after: &str) -> bool {
+    let body = after.trim_end_matches(['啊', '呀', '呢', '吧', '?', '!']);
+    let Some((a, b)) = body.split_once('不') else { return false };
+    (1..=2).contains(&a.chars().count()) && b.starts_with(a) && b.chars().count() <= 2
 }
 
 /// A question word with 都 or 也 a few characters on: "any", not "which" (多少钱都买, 怎么拍都好看,
@@ -278,6 +173,16 @@ mod tests {
             "还没想好要哪个色",
             "闺蜜问我在哪买的",
             "不要问我为什么",
+            "哪个女生不爱口红",
+            "谁家狗子不爱吃肉呀",
+            "谁能忍住不下单啊",
+            "有必要这么好看吗",
+            "你说气人不气人",
+            "能不爱吗",
+            "不知道我老公喜不喜欢",
+            "不晓得我家猫吃不吃",
+            "想了半天还是买吧",
+            "多少年没见过这么便宜的了",
         ] {
             assert!(no_answer(s), "{s}");
         }
@@ -314,6 +219,13 @@ mod tests {
             "还能不能买",
             "我现在想知道晚上会怎么样",
             "为什么没人问我们",
+            "哪个颜色不显黑",
+            "哪个不喜欢",
+            "有必要买吗",
+            "你说哪个好看",
+            "我可能不喜欢吗",
+            "不知道宝宝能不能吃",
+            "还是买l码吧?",
         ] {
             assert!(!no_answer(s), "{s}");
         }

@@ -1,0 +1,196 @@
+//! The phrases that cue a form expecting no answer, what each says when found, and the words the
+//! cues read around them. `mod.rs` decides with them.
+
+use crate::phrases::Phrases;
+use aho_corasick::MatchKind;
+use std::sync::OnceLock;
+
+/// What a phrase of `CUES` says when found.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Cue {
+    /// Asks only for effect, with or without 吗 and a mark: 这还用说吗, 至于吗, 哪有那么好, 凭啥这么贵,
+    /// 谁顶得住, 什么神仙价格, 说了多少遍.
+    Idiom,
+    /// 有什么好犹豫的, 有啥好问的: "what is there to (do)" says there is nothing to it; with an
+    /// adjective it asks (有什么好吃的, 有啥好用的推荐), so only the verbs of `TO_DO`.
+    WhatIsThereTo,
+    /// 不就是个杯子吗, 这不就是普通的吗: the answer is given in the asking. After a subject
+    /// (多多不就是西安的吗) it asks to confirm a guess.
+    IsntItJust,
+    /// 怎么说呢 as a filler before what the viewer says (怎么说呢 还行吧).
+    Filler,
+    /// 怎么能这么美, 怎么会有这么好吃的: "how can it be so" marvels, unless a mark makes it puzzled
+    /// (射速怎么会那么快?). 人气怎么这么低了, without the modal, is left to the model: the chat rooms
+    /// ask it as often as they exclaim it.
+    Marvel,
+    /// 不管几号 全拍了, 管他多少钱 先拍了: whatever the answer, the viewer has decided.
+    NoMatter,
+    /// 我问客服几天发货, 那么多人问多少钱: a question told, not put…
+    Asked,
+    /// …that got no answer, or many (客服不回, 主播都说了好几遍了).
+    Unanswered,
+    /// 闺蜜问我在哪买的, 不要问我为什么: someone asked the viewer, who tells it.
+    AskedMe,
+    /// 我在纠结买不买, 犹豫要不要换, 还没想好要哪个色: the viewer thinks aloud; the question inside
+    /// is the viewer's own. Not 不知道, which in a selling room often asks for help (不知道怎么用).
+    Pondering,
+    /// 没用几次就坏了, 没穿几天: 几 after 没 is "only a few", not "how many".
+    Few,
+    /// 这不香吗, 这不挺好的吗: the answer is in the asking; 这不是四倍吗 asks to confirm a guess.
+    IsntThis,
+    /// 这还能不买: "could one not"; 还能不能买 asks whether one still can.
+    CouldOneNot,
+    /// 能不爱吗, 能不心动: "how could one not"; 可能不喜欢 says "may not".
+    HowNot,
+    /// 哪个女生不爱口红, 谁家狗子不爱吃肉: "which one does not love it" says every one does; 哪个颜色不显黑
+    /// asks, as does 哪个不喜欢 with no one named.
+    WhoDoesNot,
+    /// 你说气人不气人: an A-not-A put to the listener for agreement; 你说哪个好 asks.
+    YouSay,
+    /// 不知道我老公喜不喜欢, 不晓得我家猫吃不吃: whether someone of the viewer's own will like it, which
+    /// no host can know; 不知道宝宝能不能吃 asks what the item allows, and is left to ask.
+    Wondering,
+    /// 想了半天还是买吧, 还是算了吧: the viewer decides.
+    Decided,
+}
+
+pub(super) const CUES: &[(&str, Cue)] = &[
+    ("还用说", Cue::Idiom),
+    ("还用问", Cue::Idiom),
+    ("至于吗", Cue::Idiom),
+    ("至于嘛", Cue::Idiom),
+    ("哪有这么", Cue::Idiom),
+    ("哪有那么", Cue::Idiom),
+    ("哪找这么", Cue::Idiom),
+    ("哪里找这么", Cue::Idiom),
+    ("上哪找", Cue::Idiom),
+    ("凭啥", Cue::Idiom),
+    ("谁顶得住", Cue::Idiom),
+    ("谁扛得住", Cue::Idiom),
+    ("谁忍得住", Cue::Idiom),
+    ("谁能顶住", Cue::Idiom),
+    ("什么神仙", Cue::Idiom),
+    ("说了多少遍", Cue::Idiom),
+    ("说了几遍", Cue::Idiom),
+    ("说多少遍", Cue::Idiom),
+    ("谁能拒绝", Cue::Idiom),
+    ("谁不喜欢", Cue::Idiom),
+    ("谁不爱", Cue::Idiom),
+    ("谁不想", Cue::Idiom),
+    ("何必", Cue::Idiom),
+    ("还犹豫", Cue::Idiom),
+    ("还等什么", Cue::Idiom),
+    ("还在等什么", Cue::Idiom),
+    ("还能不", Cue::CouldOneNot),
+    ("能不买", Cue::Idiom),
+    ("什么人间", Cue::Idiom),
+    ("怎么才刷到", Cue::Idiom),
+    ("怎么才看到", Cue::Idiom),
+    ("怎么才发现", Cue::Idiom),
+    ("怎么现在才", Cue::Idiom),
+    ("有什么好", Cue::WhatIsThereTo),
+    ("有啥好", Cue::WhatIsThereTo),
+    ("不就是", Cue::IsntItJust),
+    ("怎么说呢", Cue::Filler),
+    ("怎么能", Cue::Marvel),
+    ("怎么会", Cue::Marvel),
+    ("怎么可以", Cue::Marvel),
+    ("不管", Cue::NoMatter),
+    ("无论", Cue::NoMatter),
+    ("不论", Cue::NoMatter),
+    ("管他", Cue::NoMatter),
+    ("管它", Cue::NoMatter),
+    ("甭管", Cue::NoMatter),
+    ("我问", Cue::Asked),
+    ("人问", Cue::Asked),
+    ("都问", Cue::Asked),
+    ("在问", Cue::Asked),
+    ("问了", Cue::Asked),
+    ("问客服", Cue::Asked),
+    ("问主播", Cue::Asked),
+    ("问过", Cue::Asked),
+    ("不回", Cue::Unanswered),
+    ("没回", Cue::Unanswered),
+    ("没人回", Cue::Unanswered),
+    ("没人理", Cue::Unanswered),
+    ("不理", Cue::Unanswered),
+    ("没人管", Cue::Unanswered),
+    ("都说了", Cue::Unanswered),
+    ("说了好几遍", Cue::Unanswered),
+    ("说过了", Cue::Unanswered),
+    ("问我", Cue::AskedMe),
+    ("纠结", Cue::Pondering),
+    ("犹豫", Cue::Pondering),
+    ("在考虑", Cue::Pondering),
+    ("考虑要不要", Cue::Pondering),
+    ("没想好", Cue::Pondering),
+    ("不确定", Cue::Pondering),
+    ("搞不懂", Cue::Pondering),
+    ("在想", Cue::Pondering),
+    ("在算", Cue::Pondering),
+    ("没用几", Cue::Few),
+    ("没穿几", Cue::Few),
+    ("没戴几", Cue::Few),
+    ("没吃几", Cue::Few),
+    ("没洗几", Cue::Few),
+    ("没玩几", Cue::Few),
+    ("没过几", Cue::Few),
+    ("没几", Cue::Few),
+    ("这不", Cue::IsntThis),
+    ("谁能忍", Cue::Idiom),
+    ("有必要这么", Cue::Idiom),
+    ("有必要那么", Cue::Idiom),
+    ("多少年没", Cue::Idiom),
+    ("能不爱", Cue::HowNot),
+    ("能不喜欢", Cue::HowNot),
+    ("能不心动", Cue::HowNot),
+    ("能不冲", Cue::HowNot),
+    ("能不入", Cue::HowNot),
+    ("能不下单", Cue::HowNot),
+    ("能不抢", Cue::HowNot),
+    ("哪个", Cue::WhoDoesNot),
+    ("谁家", Cue::WhoDoesNot),
+    ("你说", Cue::YouSay),
+    ("不知道", Cue::Wondering),
+    ("不晓得", Cue::Wondering),
+    ("还是", Cue::Decided),
+];
+
+/// Whose liking the viewer wonders about (`Cue::Wondering`): the viewer's own people and pets.
+pub(super) const OWN: &[&str] = &[
+    "我老公",
+    "我老婆",
+    "我妈",
+    "我爸",
+    "我家",
+    "我男朋友",
+    "我女朋友",
+    "我对象",
+    "我闺蜜",
+    "我儿子",
+    "我女儿",
+    "我婆婆",
+    "我朋友",
+    "老公",
+    "老婆",
+    "宝宝",
+    "孩子",
+    "家里",
+    "家人",
+];
+
+/// What they may not like (`Cue::Wondering`).
+pub(super) const LIKING: &[&str] =
+    &["喜不喜欢", "喜欢不", "爱不爱", "吃不吃", "穿不穿", "用不用", "适应", "习惯", "满意", "会喜欢"];
+
+/// What a viewer settles on after 还是 (`Cue::Decided`).
+pub(super) const DECISIONS: &[&str] =
+    &["买吧", "拍吧", "入吧", "冲吧", "要吧", "下单吧", "买了吧", "拍了吧", "入了吧", "算了吧", "不买了吧", "不买了"];
+
+pub(super) const TO_DO: &[&str] =
+    &["问", "说", "犹豫", "纠结", "想", "怕", "担心", "比", "解释", "吵", "争", "考虑", "等", "装"];
+
+pub(super) fn cues() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| Phrases::new(&CUES.iter().map(|(p, _)| *p).collect::<Vec<_>>(), MatchKind::Standard))
+}
