@@ -162,6 +162,7 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
         || choice::alternative(text)
         || overrule::asks_what_item_is_for(core)
         || overrule::asks_how_many_kinds(core)
+        || overrule::asks_with_you_wu(core)
         || overrule::compares_items(core, common.pairs())
         || tags::seeks_confirmation(end)
         || tags::asks_where_gone(end)

@@ -66,6 +66,12 @@ pub fn asks_how_many_kinds(core: &str) -> bool {
         && rest.all(|c| !c.is_ascii() && !"了的呢吧人".contains(c))
 }
 
+/// 有无运费险, 这款有无香味: 有无 is the written 有没有. Not 有无数 (countless), 有无限 or 有无比.
+pub fn asks_with_you_wu(core: &str) -> bool {
+    let Some(at) = core.find("有无") else { return false };
+    core[at + "有无".len()..].chars().next().is_some_and(|c| !"数限比穷".contains(c))
+}
+
 /// A question word followed by 都/也 quantifies over all answers instead of asking for one:
 /// 什么时候都行, 哪个都好看, 多少都买, 啥也不是.
 const UNIVERSAL: &[&str] = &[
@@ -213,6 +219,16 @@ mod tests {
         for s in ["我有几个朋友", "只有几个人", "有几个人在看直播", "我们有几个", "没有几个", "有几个了", "有好几个"]
         {
             assert!(!asks_how_many_kinds(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn you_wu_is_you_mei_you() {
+        for s in ["有无运费险", "这款有无香味", "有无赠品啊"] {
+            assert!(asks_with_you_wu(s), "{s}");
+        }
+        for s in ["有无数人买过", "有无限可能", "有无比好的效果", "有无"] {
+            assert!(!asks_with_you_wu(s), "{s}");
         }
     }
 

@@ -50,8 +50,18 @@ pub(super) enum Cue {
     /// 不知道我老公喜不喜欢, 不晓得我家猫吃不吃: whether someone of the viewer's own will like it, which
     /// no host can know; 不知道宝宝能不能吃 asks what the item allows, and is left to ask.
     Wondering,
-    /// 想了半天还是买吧, 还是算了吧: the viewer decides.
+    /// 想了半天还是买吧, 还是算了吧, 算了拍吧, 干脆都拍了: the viewer decides.
     Decided,
+    /// 这哪是卖货: "this is no …"; 哪是正品 with nothing pointed at asks which one is.
+    NoSuch,
+    /// 谁说的便宜没好货: a saying quoted to deny it; 谁说的 alone asks who said it.
+    WhoSays,
+    /// 谁让我是老粉呢, 谁叫你们家东西好, 谁让你嘴贱?: "because" (or "serves you right"); 谁让你拍的
+    /// asks who.
+    Because,
+    /// 怎么这么好看, 咋恁好看嘞, 桔子为什么这么可爱: marvelling at a good quality; 怎么这么贵 complains
+    /// and is left to the model, as is any with a mark.
+    Admire,
 }
 
 pub(super) const CUES: &[(&str, Cue)] = &[
@@ -154,6 +164,59 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("不知道", Cue::Wondering),
     ("不晓得", Cue::Wondering),
     ("还是", Cue::Decided),
+    ("算了", Cue::Decided),
+    ("干脆", Cue::Decided),
+    ("有你这么", Cue::Idiom),
+    ("有你们这么", Cue::Idiom),
+    ("哪次不", Cue::Idiom),
+    ("哪回不", Cue::Idiom),
+    ("哪一次不", Cue::Idiom),
+    ("要啥自行车", Cue::Idiom),
+    ("要什么自行车", Cue::Idiom),
+    ("什么宝藏", Cue::Idiom),
+    ("有没有搞错", Cue::Idiom),
+    ("有没有天理", Cue::Idiom),
+    ("谁还不是", Cue::Idiom),
+    ("为什么没早点", Cue::Idiom),
+    ("怎么没早点", Cue::Idiom),
+    ("咋没早点", Cue::Idiom),
+    ("要啥有啥", Cue::Idiom),
+    ("要什么有什么", Cue::Idiom),
+    ("还等啥", Cue::Idiom),
+    ("这能叫", Cue::Idiom),
+    ("这也叫", Cue::Idiom),
+    ("这也能叫", Cue::Idiom),
+    ("这年头", Cue::Idiom),
+    ("不香吗", Cue::Idiom),
+    ("不香嘛", Cue::Idiom),
+    ("几块钱的", Cue::Few),
+    ("没多久", Cue::Few),
+    ("没多少", Cue::Few),
+    ("爸问", Cue::Asked),
+    ("妈问", Cue::Asked),
+    ("公问", Cue::Asked),
+    ("婆问", Cue::Asked),
+    ("友问", Cue::Asked),
+    ("蜜问", Cue::Asked),
+    ("我说", Cue::Unanswered),
+    ("客服说", Cue::Unanswered),
+    ("哪是", Cue::NoSuch),
+    ("谁说", Cue::WhoSays),
+    ("谁叫", Cue::Because),
+    ("谁让", Cue::Because),
+    ("怎么这么", Cue::Admire),
+    ("怎么那么", Cue::Admire),
+    ("咋这么", Cue::Admire),
+    ("咋那么", Cue::Admire),
+    ("咋恁", Cue::Admire),
+    ("为什么这么", Cue::Admire),
+    ("为啥这么", Cue::Admire),
+];
+
+/// The good qualities `Cue::Admire` marvels at.
+pub(super) const ADMIRED: &[&str] = &[
+    "好看", "可爱", "漂亮", "美", "好吃", "香", "帅", "便宜", "划算", "好用", "舒服", "甜", "会", "有才", "温柔",
+    "好听", "实在", "良心", "靓", "俊",
 ];
 
 /// Whose liking the viewer wonders about (`Cue::Wondering`): the viewer's own people and pets.
@@ -184,8 +247,27 @@ pub(super) const LIKING: &[&str] =
     &["喜不喜欢", "喜欢不", "爱不爱", "吃不吃", "穿不穿", "用不用", "适应", "习惯", "满意", "会喜欢"];
 
 /// What a viewer settles on after 还是 (`Cue::Decided`).
-pub(super) const DECISIONS: &[&str] =
-    &["买吧", "拍吧", "入吧", "冲吧", "要吧", "下单吧", "买了吧", "拍了吧", "入了吧", "算了吧", "不买了吧", "不买了"];
+pub(super) const DECISIONS: &[&str] = &[
+    "都拍了",
+    "全拍了",
+    "都买了",
+    "全买了",
+    "都要了",
+    "拍呗",
+    "买呗",
+    "买吧",
+    "拍吧",
+    "入吧",
+    "冲吧",
+    "要吧",
+    "下单吧",
+    "买了吧",
+    "拍了吧",
+    "入了吧",
+    "算了吧",
+    "不买了吧",
+    "不买了",
+];
 
 pub(super) const TO_DO: &[&str] =
     &["问", "说", "犹豫", "纠结", "想", "怕", "担心", "比", "解释", "吵", "争", "考虑", "等", "装"];

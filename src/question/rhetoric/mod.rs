@@ -12,7 +12,7 @@ mod cues;
 use super::rules::find;
 use crate::phrases::Pairs;
 use crate::tokenize::is_alnum;
-use cues::{CUES, Cue, DECISIONS, LIKING, OWN, TO_DO, cues};
+use cues::{ADMIRED, CUES, Cue, DECISIONS, LIKING, OWN, TO_DO, cues};
 
 /// Whether a comment that reads as a question expects no answer. `core` is `ending::core(text)`,
 /// `pairs` the text's (`Common::pairs`).
@@ -64,6 +64,10 @@ pub fn expects_no_answer(text: &str, core: &str, pairs: &Pairs) -> bool {
                         && LIKING.iter().any(|l| find(after, l).is_some())
                 }
                 Cue::Decided => !marked && DECISIONS.contains(&after),
+                Cue::NoSuch => before.ends_with(['这', '那', '个']),
+                Cue::WhoSays => before.is_empty() && after.trim_start_matches('的').chars().count() >= 3 && !particle,
+                Cue::Because => !core.ends_with('的'),
+                Cue::Admire => !marked && ADMIRED.iter().any(|a| after.starts_with(a)),
             };
             if says || (asked && unanswered) {
                 return true;
@@ -71,7 +75,22 @@ pub fn expects_no_answer(text: &str, core: &str, pairs: &Pairs) -> bool {
         }
     }
     // 要是天天这么便宜就好了: a wish, unless it asks whether that would do (换一个就好了吗).
-    core.ends_with("就好了") || (!asks_anyway && says_whatever(core)) || orders_a_link(marked, core)
+    core.ends_with("就好了")
+        || (!asks_anyway && says_whatever(core))
+        || orders_a_link(marked, core)
+        || answers_itself(core)
+}
+
+/// 不知道穿多大码 按平时的拍了, 我还能咋办 拍呗: a last clause that settles what the first one asked.
+/// Only a decision (算了, 干脆, 按…) or the bare deed: 什么时候发货 我拍了 still asks.
+fn answers_itself(core: &str) -> bool {
+    const DONE: &[&str] = &["拍了", "买了", "下单了", "拍吧", "买吧", "拍呗", "买呗", "冲了", "入了"];
+    const DECIDING: &[&str] = &["算了", "干脆", "那就", "还是", "直接", "按", "先", "反正"];
+    let Some(at) = core.rfind([' ', '，', ',']) else { return false };
+    let last = core[at..].trim_start_matches([' ', '，', ',']);
+    !core[..at].trim().is_empty()
+        && DONE.iter().any(|d| last.ends_with(d))
+        && (DONE.contains(&last) || DECIDING.iter().any(|d| last.starts_with(d)))
 }
 
 /// After 哪个 or 谁家: someone named, then 不 and a liking (女生不爱口红, 狗子不爱吃肉).
@@ -99,7 +118,7 @@ fn says_whatever(core: &str) -> bool {
     for (at, c) in core.char_indices() {
         let rest = &core[at..];
         if let Some(w) = WH.iter().find(|w| rest.starts_with(**w)).filter(|_| prev != '为' && prev != '干') {
-            let mut gap = rest[w.len()..].chars().take(4).take_while(|&c| is_alnum(c));
+            let mut gap = rest[w.len()..].chars().take(5).take_while(|&c| is_alnum(c));
             if gap.any(|c| c == '都' || c == '也') {
                 return true;
             }
@@ -183,6 +202,31 @@ mod tests {
             "不晓得我家猫吃不吃",
             "想了半天还是买吧",
             "多少年没见过这么便宜的了",
+            "几号链接我都拍了",
+            "几点开播我都在",
+            "有你们这么发货的吗",
+            "哪次不是秒没",
+            "这价格还要啥自行车",
+            "这是什么宝藏直播间啊",
+            "几块钱的东西还包邮 良心",
+            "要不要再拍一单呢 算了拍吧",
+            "不知道哪个适合我 干脆都拍了",
+            "不知道穿多大码 按平时的拍了",
+            "我还能咋办 拍呗",
+            "谁说的便宜没好货",
+            "有没有搞错 一个快递走半个月",
+            "谁还不是个小公主呢",
+            "这哪是卖货 这是送钱吧",
+            "为什么没早点刷到这个直播间 哭",
+            "要啥有啥",
+            "还等啥呢姐妹们",
+            "我爸问这茶多少钱 我说不贵",
+            "用了没多久就黑屏了",
+            "这能叫新鲜？一半都是烂的",
+            "这个价它不香吗",
+            "谁让我是老粉呢",
+            "咋恁好看嘞",
+            "桔子为什么这么可爱啊",
         ] {
             assert!(no_answer(s), "{s}");
         }
@@ -226,6 +270,12 @@ mod tests {
             "我可能不喜欢吗",
             "不知道宝宝能不能吃",
             "还是买l码吧?",
+            "什么时候发货 我拍了",
+            "谁说的",
+            "谁让你拍的",
+            "怎么这么贵",
+            "哪是正品",
+            "为什么这么好看?",
         ] {
             assert!(!no_answer(s), "{s}");
         }
