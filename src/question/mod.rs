@@ -19,6 +19,7 @@ mod tags;
 
 use crate::sentiment::linear::{Common, Hasher, MAX_OUTPUTS, Model, Ns, char_ngrams, id};
 use crate::tokenize::is_alnum;
+use named::{Found, Named};
 use std::sync::OnceLock;
 
 pub(crate) fn model() -> &'static Model {
@@ -41,7 +42,8 @@ pub fn sparse(text: &str, core: &str, tokens: &[&str], emit: &mut impl FnMut(u32
 
 /// `sparse` from the comment's `Common` ids (the text's n-grams serve when the core is the text);
 /// returns whether the former rule-only detector (`rules::rule_marked`) calls the core, or the core
-/// without a trailing address term or laughter, a question (it reads both on the way).
+/// without a trailing address term or laughter, a question (it reads both on the way), and the named
+/// phrases of the core.
 /// Without `shared`, the `Common` ids among them are left out (the engine has their weights summed
 /// already, `Common::sums`).
 fn sparse_with(
@@ -52,7 +54,7 @@ fn sparse_with(
     common: &Common,
     shared: bool,
     emit: &mut impl FnMut(u32),
-) -> bool {
+) -> (bool, Found) {
     if core.len() != text.len() {
         char_ngrams(core, emit);
     } else if shared {
@@ -129,7 +131,7 @@ fn sparse_with(
             emit(rule_id(1000 + (i * rules::SIGNALS + j) as u64));
         }
     }
-    core_rule || end_rule
+    (core_rule || end_rule, found)
 }
 
 /// The detector. `text` is cleaned and lower-cased (see `clean`), `tokens` its tokens.
@@ -145,7 +147,7 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
         return english::asks(text);
     }
     let end = ending::without_vocative(core);
-    let Some((l, rule)) = logit_with(text, core, end, tokens, common) else { return false };
+    let Some((l, rule, found)) = logit_with(text, core, end, tokens, common) else { return false };
     // A shopping ask in question form (啥价, 链接呢, 有货吗, 有链接不小姐姐) is a question even where the
     // model, which learned mostly from chat, hesitates: these are the questions a seller's room is for;
     // so is a choice put to the host (偏大还是偏小), which the chat rooms hold too few of to learn, and
@@ -161,8 +163,8 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
         || (rule && (crate::intent::commerce(text).is_some() || overrule::asks_about_item(core)))
         || choice::alternative(text)
         || overrule::asks_what_item_is_for(core)
-        || overrule::asks_how_many_kinds(core)
-        || overrule::asks_with_you_wu(core)
+        || found.within(Named::YouJi, core.len()) && overrule::asks_how_many_kinds(core)
+        || found.within(Named::YouWu, core.len()) && overrule::asks_with_you_wu(core)
         || overrule::compares_items(core, common.pairs())
         || tags::seeks_confirmation(end)
         || tags::asks_where_gone(end)
@@ -178,11 +180,12 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
 /// or a bare interjection).
 pub fn logit(text: &str, tokens: &[&str]) -> Option<f32> {
     let core = ending::core(text);
-    logit_with(text, core, ending::without_vocative(core), tokens, &Common::of(text, tokens)).map(|(l, _)| l)
+    logit_with(text, core, ending::without_vocative(core), tokens, &Common::of(text, tokens)).map(|(l, ..)| l)
 }
 
-/// `logit`, and whether the rule-only detector calls it a question; `core` is `ending::core(text)`.
-fn logit_with(text: &str, core: &str, end: &str, tokens: &[&str], common: &Common) -> Option<(f32, bool)> {
+/// `logit`, whether the rule-only detector calls it a question, and the named phrases of the core;
+/// `core` is `ending::core(text)`.
+fn logit_with(text: &str, core: &str, end: &str, tokens: &[&str], common: &Common) -> Option<(f32, bool, Found)> {
     if !core.chars().any(is_alnum) || ending::only_interjections(core) {
         return None;
     }
@@ -190,8 +193,8 @@ fn logit_with(text: &str, core: &str, end: &str, tokens: &[&str], common: &Commo
     let mut acc = [0i32; MAX_OUTPUTS];
     let sums = common.sums();
     acc[0] = sums.question_tokens + if core.len() == text.len() { sums.question_ngrams } else { 0 };
-    let rule = sparse_with(text, core, end, tokens, common, false, &mut |i| m.add(i, &mut acc));
-    Some((m.logits(&acc, &[])[0], rule))
+    let (rule, found) = sparse_with(text, core, end, tokens, common, false, &mut |i| m.add(i, &mut acc));
+    Some((m.logits(&acc, &[])[0], rule, found))
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The few short phrases the detector's rules test by name (不, 你, 主播, 还是, 请问…), found in one
+//! The few short phrases the detector's rules test by name (不, 你, 主播, 还是, 请问, 有几…), found in one
 //! pass over the core. The rules ask about the core and about two of its prefixes (without a
 //! trailing address term; without the last character), a dozen questions in all: each is now a
 //! comparison of offsets instead of a search of its own (they were ~4% of the engine's time).
@@ -16,9 +16,11 @@ pub enum Named {
     DuoMe,
     HaiShi,
     QingWen,
+    YouJi,
+    YouWu,
 }
 
-const COUNT: usize = Named::QingWen as usize + 1;
+const COUNT: usize = Named::YouWu as usize + 1;
 
 /// Where each named phrase first ends in the core (a byte offset; `u32::MAX` when it does not occur).
 /// The first occurrence ends first, so a phrase occurs in the prefix `core[..len]` exactly when it
@@ -43,6 +45,8 @@ impl Found {
                 ('那', '么') => Some(Named::NaMe),
                 ('多', '么') => Some(Named::DuoMe),
                 ('请', '问') => Some(Named::QingWen),
+                ('有', '几') => Some(Named::YouJi),
+                ('有', '无') => Some(Named::YouWu),
                 _ => None,
             };
             if let Some(n) = named {
@@ -76,11 +80,13 @@ mod tests {
         (Named::DuoMe, "多么"),
         (Named::HaiShi, "还是"),
         (Named::QingWen, "请问"),
+        (Named::YouJi, "有几"),
+        (Named::YouWu, "有无"),
     ];
 
     proptest! {
         #[test]
-        fn within_a_prefix_is_a_search_of_it(s in "[不是你主播这那多么还请问a好 ]{0,14}", cut in 0usize..15) {
+        fn within_a_prefix_is_a_search_of_it(s in "[不是你主播这那多么还请问有几无a好 ]{0,14}", cut in 0usize..15) {
             let found = Found::of(&s);
             let len = s.char_indices().nth(cut).map_or(s.len(), |(i, _)| i);
             for (n, phrase) in PHRASES {

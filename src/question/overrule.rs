@@ -57,7 +57,7 @@ pub fn asks_what_item_is_for(core: &str) -> bool {
 pub fn asks_how_many_kinds(core: &str) -> bool {
     const COUNTED: &[char] = &['个', '种', '款', '样', '色', '类', '件', '套', '瓶', '盒', '只', '支', '双', '条'];
     let body = core.trim_end_matches(['啊', '呀']);
-    let Some(at) = body.rfind("有几") else { return false };
+    let Some(at) = find(body, "有几") else { return false };
     let before = &body[..at];
     let mut rest = body[at + "有几".len()..].chars();
     !before.ends_with(['我', '们', '只', '就', '才', '没', '好', '都'])
@@ -68,7 +68,7 @@ pub fn asks_how_many_kinds(core: &str) -> bool {
 
 /// 有无运费险, 这款有无香味: 有无 is the written 有没有. Not 有无数 (countless), 有无限 or 有无比.
 pub fn asks_with_you_wu(core: &str) -> bool {
-    let Some(at) = core.find("有无") else { return false };
+    let Some(at) = find(core, "有无") else { return false };
     core[at + "有无".len()..].chars().next().is_some_and(|c| !"数限比穷".contains(c))
 }
 

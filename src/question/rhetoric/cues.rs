@@ -43,15 +43,12 @@ pub(super) enum Cue {
     /// 能不爱吗, 能不心动: "how could one not"; 可能不喜欢 says "may not".
     HowNot,
     /// 哪个女生不爱口红, 谁家狗子不爱吃肉: "which one does not love it" says every one does; 哪个颜色不显黑
-    /// asks, as does 哪个不喜欢 with no one named.
+    /// asks, as does 哪个不喜欢 with no one named. Found at the liking (不爱), which questions say far
+    /// less often than 哪个.
     WhoDoesNot,
-    /// 你说气人不气人: an A-not-A put to the listener for agreement; 你说哪个好 asks.
-    YouSay,
     /// 不知道我老公喜不喜欢, 不晓得我家猫吃不吃: whether someone of the viewer's own will like it, which
     /// no host can know; 不知道宝宝能不能吃 asks what the item allows, and is left to ask.
     Wondering,
-    /// 想了半天还是买吧, 还是算了吧, 算了拍吧, 干脆都拍了: the viewer decides.
-    Decided,
     /// 这哪是卖货: "this is no …"; 哪是正品 with nothing pointed at asks which one is.
     NoSuch,
     /// 谁说的便宜没好货: a saying quoted to deny it; 谁说的 alone asks who said it.
@@ -158,14 +155,13 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("能不入", Cue::HowNot),
     ("能不下单", Cue::HowNot),
     ("能不抢", Cue::HowNot),
-    ("哪个", Cue::WhoDoesNot),
-    ("谁家", Cue::WhoDoesNot),
-    ("你说", Cue::YouSay),
+    ("不爱", Cue::WhoDoesNot),
+    ("不喜欢", Cue::WhoDoesNot),
+    ("不想", Cue::WhoDoesNot),
+    ("不心动", Cue::WhoDoesNot),
+    ("不馋", Cue::WhoDoesNot),
     ("不知道", Cue::Wondering),
     ("不晓得", Cue::Wondering),
-    ("还是", Cue::Decided),
-    ("算了", Cue::Decided),
-    ("干脆", Cue::Decided),
     ("有你这么", Cue::Idiom),
     ("有你们这么", Cue::Idiom),
     ("哪次不", Cue::Idiom),
@@ -246,7 +242,7 @@ pub(super) const OWN: &[&str] = &[
 pub(super) const LIKING: &[&str] =
     &["喜不喜欢", "喜欢不", "爱不爱", "吃不吃", "穿不穿", "用不用", "适应", "习惯", "满意", "会喜欢"];
 
-/// What a viewer settles on after 还是 (`Cue::Decided`).
+/// What a viewer settles on after 还是, 算了 or 干脆 (`decides` in mod.rs).
 pub(super) const DECISIONS: &[&str] = &[
     "都拍了",
     "全拍了",

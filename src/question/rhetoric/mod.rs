@@ -56,14 +56,12 @@ pub fn expects_no_answer(text: &str, core: &str, pairs: &Pairs) -> bool {
                 }
                 Cue::IsntThis => !after.starts_with('是') && core.ends_with(['吗', '嘛']) && after.chars().count() <= 5,
                 Cue::HowNot => !before.ends_with(['可', '只']),
-                Cue::WhoDoesNot => who_does_not(after),
-                Cue::YouSay => before.is_empty() && agrees(after),
+                Cue::WhoDoesNot => who_does_not(before),
                 Cue::Wondering => {
                     !asks_anyway
                         && OWN.iter().any(|o| after.starts_with(o))
                         && LIKING.iter().any(|l| find(after, l).is_some())
                 }
-                Cue::Decided => !marked && DECISIONS.contains(&after),
                 Cue::NoSuch => before.ends_with(['这', '那', '个']),
                 Cue::WhoSays => before.is_empty() && after.trim_start_matches('的').chars().count() >= 3 && !particle,
                 Cue::Because => !core.ends_with('的'),
@@ -79,6 +77,8 @@ pub fn expects_no_answer(text: &str, core: &str, pairs: &Pairs) -> bool {
         || (!asks_anyway && says_whatever(core))
         || orders_a_link(marked, core)
         || answers_itself(core)
+        || agrees(core)
+        || decides(marked, core)
 }
 
 /// 不知道穿多大码 按平时的拍了, 我还能咋办 拍呗: a last clause that settles what the first one asked.
@@ -93,18 +93,29 @@ fn answers_itself(core: &str) -> bool {
         && (DONE.contains(&last) || DECIDING.iter().any(|d| last.starts_with(d)))
 }
 
-/// After 哪个 or 谁家: someone named, then 不 and a liking (女生不爱口红, 狗子不爱吃肉).
-fn who_does_not(after: &str) -> bool {
-    const LIKE: &[&str] = &["爱", "喜欢", "想", "心动", "馋", "要"];
-    let Some(at) = after.char_indices().take(5).find(|&(_, c)| c == '不').map(|(i, _)| i) else { return false };
-    at > 0 && LIKE.iter().any(|l| after[at + '不'.len_utf8()..].starts_with(l))
+/// Before a liking (不爱): 哪个 or 谁家, then someone named (女生, 狗子), nothing more.
+fn who_does_not(before: &str) -> bool {
+    ["哪个", "谁家"]
+        .iter()
+        .any(|w| find(before, w).is_some_and(|at| (1..=4).contains(&before[at + w.len()..].chars().count())))
 }
 
-/// 气人不气人, 划不划算啊: an A-not-A of one short word and nothing else.
-fn agrees(after: &str) -> bool {
+/// 你说气人不气人, 你说划不划算啊: an A-not-A of one short word put to the listener for agreement, and
+/// nothing else; 你说哪个好 asks.
+fn agrees(core: &str) -> bool {
+    let Some(after) = core.strip_prefix("你说") else { return false };
     let body = after.trim_end_matches(['啊', '呀', '呢', '吧', '?', '!']);
     let Some((a, b)) = body.split_once('不') else { return false };
     (1..=2).contains(&a.chars().count()) && b.starts_with(a) && b.chars().count() <= 2
+}
+
+/// 想了半天还是买吧, 还是算了吧, 算了拍吧, 干脆都拍了: the viewer decides. Only without a mark.
+fn decides(marked: bool, core: &str) -> bool {
+    !marked
+        && core.ends_with(['吧', '了', '呗'])
+        && DECISIONS
+            .iter()
+            .any(|d| core.strip_suffix(d).is_some_and(|b| ["还是", "算了", "干脆"].iter().any(|w| b.ends_with(w))))
 }
 
 /// A question word with 都 or 也 a few characters on: "any", not "which" (多少钱都买, 怎么拍都好看,
