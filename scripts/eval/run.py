@@ -333,7 +333,7 @@ def eval_commerce(binary):
         eval_paraphrases(binary, sec, name, REPO / "tests/data/commerce" / f"paraphrases_{name}.txt")
     # Buyers' questions with their intent, written from a brief (tests/data/commerce/README.md).
     for name in ("intent_check", "intent_check2", "intent_check3", "intent_check4", "intent_check5",
-                 "intent_check6", "intent_check7"):
+                 "intent_check6", "intent_check7", "intent_check8"):
         rows = [line.split("\t") for line in (REPO / "tests/data/commerce" / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
                 if line.strip()]
         out, _ = run_cli(binary, "classify", [{"text": r[0]} for r in rows])
@@ -344,7 +344,7 @@ def eval_commerce(binary):
     # What buyers type that asks nothing (已拍, 多少钱都买, 这还用说吗): each one called a question is a
     # false entry in the hot-question list.
     for name in ("statements_check", "statements_check2", "statements_check3", "statements_check4",
-                 "statements_check5", "statements_check6"):
+                 "statements_check5", "statements_check6", "statements_check7"):
         texts = [line for line in (REPO / "tests/data/commerce" / f"{name}.txt").read_text(encoding="utf-8").splitlines()
                  if line.strip()]
         out, _ = run_cli(binary, "classify", [{"text": t} for t in texts])

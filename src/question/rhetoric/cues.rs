@@ -59,6 +59,15 @@ pub(super) enum Cue {
     /// 怎么这么好看, 咋恁好看嘞, 桔子为什么这么可爱: marvelling at a good quality; 怎么这么贵 complains
     /// and is left to the model, as is any with a mark.
     Admire,
+    /// 已拍3号链接, 已下单: a report of what the viewer did, unless a particle or a mark asks on.
+    Done,
+    /// 你买几号我就买几号, 上啥我拍啥, 想要什么味就买什么味的: the same question word on both sides of a deed says
+    /// "whichever"; 几号链接 我就拍 with one asks.
+    Correlative,
+    /// 谁家的桃子能这么甜: marvelling, when someone or some shop is asked for (谁, 哪家).
+    NoneSo,
+    /// 这价格老板不得哭死吗: "won't … surely"; 舍不得, 怪不得 and their kin hold 不得 by chance.
+    Surely,
 }
 
 pub(super) const CUES: &[(&str, Cue)] = &[
@@ -207,6 +216,27 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("咋恁", Cue::Admire),
     ("为什么这么", Cue::Admire),
     ("为啥这么", Cue::Admire),
+    ("已拍", Cue::Done),
+    ("已下单", Cue::Done),
+    ("已买", Cue::Done),
+    ("我就", Cue::Correlative),
+    ("我拍", Cue::Correlative),
+    ("我买", Cue::Correlative),
+    ("就买", Cue::Correlative),
+    ("就拍", Cue::Correlative),
+    ("能这么", Cue::NoneSo),
+    ("不得", Cue::Surely),
+    ("何乐而不为", Cue::Idiom),
+    ("多少沾点", Cue::Idiom),
+    ("多少有点", Cue::Idiom),
+    ("礼貌吗", Cue::Idiom),
+    ("哪门子", Cue::Idiom),
+    ("要得嘛", Cue::Idiom),
+    ("不早点遇到", Cue::Idiom),
+    ("不早点刷到", Cue::Idiom),
+    ("不早点遇见", Cue::Idiom),
+    ("没早点遇见", Cue::Idiom),
+    ("没敢说", Cue::Unanswered),
 ];
 
 /// The good qualities `Cue::Admire` marvels at.

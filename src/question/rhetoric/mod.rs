@@ -66,6 +66,26 @@ pub fn expects_no_answer(text: &str, core: &str, pairs: &Pairs) -> bool {
                 Cue::WhoSays => before.is_empty() && after.trim_start_matches('的').chars().count() >= 3 && !particle,
                 Cue::Because => !core.ends_with('的'),
                 Cue::Admire => !marked && ADMIRED.iter().any(|a| after.starts_with(a)),
+                Cue::Done => {
+                    before.is_empty()
+                        && !asks_anyway
+                        && !["什么", "怎么", "咋", "几", "多少", "哪", "啥", "呢"]
+                            .iter()
+                            .any(|w| find(after, w).is_some())
+                }
+                Cue::Correlative => ["什么时候", "什么", "啥", "几号", "几个", "哪个", "哪款", "多少"]
+                    .iter()
+                    .any(|w| find(before, w).is_some() && find(after, w).is_some()),
+                Cue::NoneSo => {
+                    (find(before, "谁").is_some() || find(before, "哪家").is_some())
+                        && ADMIRED.iter().any(|a| after.starts_with(a))
+                }
+                Cue::Surely => {
+                    core.ends_with(['吗', '嘛'])
+                        && !before.is_empty()
+                        && !before
+                            .ends_with(['舍', '怪', '恨', '巴', '免', '顾', '记', '晓', '由', '值', '了', '使', '要'])
+                }
             };
             if says || (asked && unanswered) {
                 return true;
@@ -81,16 +101,25 @@ pub fn expects_no_answer(text: &str, core: &str, pairs: &Pairs) -> bool {
         || decides(marked, core)
 }
 
-/// 不知道穿多大码 按平时的拍了, 我还能咋办 拍呗: a last clause that settles what the first one asked.
-/// Only a decision (算了, 干脆, 按…) or the bare deed: 什么时候发货 我拍了 still asks.
+/// A last clause that settles what the first one asked: a decision or the bare deed (不知道穿多大码
+/// 按平时的拍了, 我还能咋办 拍呗; 什么时候发货 我拍了 still asks), or the viewer's own answer (为什么便宜？
+/// 因为厂家直销, 好吃吗？好吃, 贵吗？不贵, 什么叫物美价廉 这就是).
 fn answers_itself(core: &str) -> bool {
     const DONE: &[&str] = &["拍了", "买了", "下单了", "拍吧", "买吧", "拍呗", "买呗", "冲了", "入了"];
     const DECIDING: &[&str] = &["算了", "干脆", "那就", "还是", "直接", "按", "先", "反正"];
-    let Some(at) = core.rfind([' ', '，', ',']) else { return false };
-    let last = core[at..].trim_start_matches([' ', '，', ',']);
-    !core[..at].trim().is_empty()
-        && DONE.iter().any(|d| last.ends_with(d))
-        && (DONE.contains(&last) || DECIDING.iter().any(|d| last.starts_with(d)))
+    const SEP: [char; 4] = [' ', '，', ',', '?'];
+    let Some(at) = core.rfind(SEP) else { return false };
+    let (head, last) = (core[..at].trim_end_matches(SEP), core[at..].trim_start_matches(SEP));
+    if head.is_empty() || last.is_empty() {
+        return false;
+    }
+    let settled = DONE.iter().any(|d| last.ends_with(d))
+        && (DONE.contains(&last) || DECIDING.iter().any(|d| last.starts_with(d)));
+    let answered = ["因为", "这就是", "就是这"].iter().any(|b| last.starts_with(b))
+        || head
+            .strip_suffix(['吗', '嘛'])
+            .is_some_and(|p| !p.is_empty() && (last == p || last.strip_prefix('不') == Some(p)));
+    settled || answered
 }
 
 /// Before a liking (不爱): 哪个 or 谁家, then someone named (女生, 狗子), nothing more.
@@ -101,10 +130,11 @@ fn who_does_not(before: &str) -> bool {
 }
 
 /// 你说气人不气人, 你说划不划算啊: an A-not-A of one short word put to the listener for agreement, and
-/// nothing else; 你说哪个好 asks.
+/// nothing else in its clause; 你说哪个好 asks.
 fn agrees(core: &str) -> bool {
     let Some(after) = core.strip_prefix("你说") else { return false };
-    let body = after.trim_end_matches(['啊', '呀', '呢', '吧', '?', '!']);
+    let clause = after.split([' ', '，', ',']).next().unwrap_or(after);
+    let body = clause.trim_end_matches(['啊', '呀', '呢', '吧', '?', '!']);
     let Some((a, b)) = body.split_once('不') else { return false };
     (1..=2).contains(&a.chars().count()) && b.starts_with(a) && b.chars().count() <= 2
 }
@@ -238,6 +268,25 @@ mod tests {
             "谁让我是老粉呢",
             "咋恁好看嘞",
             "桔子为什么这么可爱啊",
+            "已拍3号链接",
+            "为什么便宜?因为厂家直销",
+            "好吃吗?好吃",
+            "贵吗?不贵",
+            "知道我为什么回购吗 因为真好用",
+            "什么叫物美价廉 这就是",
+            "婆婆问这茶多少钱 我没敢说",
+            "你说气人不气人 快递又丢了",
+            "谁家的桃子能这么甜啊",
+            "这么便宜 何乐而不为呢",
+            "这价格多少沾点离谱了",
+            "刚买就降价 你礼貌吗",
+            "楼上的 你买几号我就买几号",
+            "上啥我拍啥",
+            "想要什么味就买什么味的唇膏",
+            "这价格老板不得哭死吗",
+            "这是哪门子的正品 掉色掉成这样",
+            "要得嘛",
+            "为什么不早点遇到你家",
         ] {
             assert!(no_answer(s), "{s}");
         }
@@ -287,6 +336,13 @@ mod tests {
             "怎么这么贵",
             "哪是正品",
             "为什么这么好看?",
+            "已拍 什么时候发货",
+            "已拍了吗",
+            "几号链接 我就拍",
+            "有货吗? 有货吗",
+            "舍不得吗",
+            "能这么便宜吗",
+            "这个好吃吗?",
         ] {
             assert!(!no_answer(s), "{s}");
         }
