@@ -332,8 +332,7 @@ def eval_commerce(binary):
     for name in ("dev", "check", "check2", "check3", "check4", "check5", "check6", "check7", "check8", "check9", "check10"):
         eval_paraphrases(binary, sec, name, REPO / "tests/data/commerce" / f"paraphrases_{name}.txt")
     # Buyers' questions with their intent, written from a brief (tests/data/commerce/README.md).
-    for name in ("intent_check", "intent_check2", "intent_check3", "intent_check4", "intent_check5",
-                 "intent_check6", "intent_check7", "intent_check8"):
+    for name in [f"intent_check{k}" for k in ("", 2, 3, 4, 5, 6, 7, 8, 9)]:
         rows = [line.split("\t") for line in (REPO / "tests/data/commerce" / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
                 if line.strip()]
         out, _ = run_cli(binary, "classify", [{"text": r[0]} for r in rows])
@@ -343,8 +342,7 @@ def eval_commerce(binary):
             f"{len(found)} of {len(rows)} found as questions")
     # What buyers type that asks nothing (已拍, 多少钱都买, 这还用说吗): each one called a question is a
     # false entry in the hot-question list.
-    for name in ("statements_check", "statements_check2", "statements_check3", "statements_check4",
-                 "statements_check5", "statements_check6", "statements_check7"):
+    for name in [f"statements_check{k}" for k in ("", 2, 3, 4, 5, 6, 7, 8)]:
         texts = [line for line in (REPO / "tests/data/commerce" / f"{name}.txt").read_text(encoding="utf-8").splitlines()
                  if line.strip()]
         out, _ = run_cli(binary, "classify", [{"text": t} for t in texts])

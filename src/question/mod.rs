@@ -170,6 +170,7 @@ pub fn is_question_with(text: &str, core: &str, tokens: &[&str], common: &Common
         || tags::asks_where_gone(end)
         || tags::ends_a_not_a(end)
         || tags::ends_wu_particle(end)
+        || tags::ends_neg_with_dialect_particle(end)
         || tags::guess_with_mark(text);
     // Whatever made it look like one, a rhetorical question, a "whatever" clause or a reported ask
     // expects no answer (至于吗, 多少钱都买, 我问客服几天发货 客服不回).

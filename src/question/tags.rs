@@ -33,6 +33,15 @@ pub fn ends_wu_particle(end: &str) -> bool {
     end.strip_suffix('伐').is_some_and(|before| before.chars().count() >= 2) && !WORDS.iter().any(|w| end.ends_with(w))
 }
 
+/// 还有货没嘞, 能便宜不撒: a yes-or-no ending (没, 不) and then a southwestern particle (嘞, 撒, 噻, 咧)
+/// asks as 没 and 不 alone do; 撒 after an order (上个链接撒) asks nothing. At least two characters
+/// before the 没 or 不.
+pub fn ends_neg_with_dialect_particle(end: &str) -> bool {
+    end.strip_suffix(['嘞', '撒', '噻', '咧'])
+        .and_then(|e| e.strip_suffix(['没', '不']))
+        .is_some_and(|before| before.chars().count() >= 2 && !before.ends_with(['不', '没', '都', '也', '还']))
+}
+
 /// Whether `end` (`ending::without_vocative` of the core) ends in an A-not-A choice (玩不玩, 你坐不坐,
 /// 喜不喜欢, 尴不尴尬): the host is asked to pick. Left to the model: 好不好, which mostly insists
 /// (不要这样好不好), 是不是 and 有没有, which also jeer (你是不是傻) and call the roll (校友有没有). Not
@@ -77,6 +86,16 @@ pub fn asks_where_gone(end: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_yes_or_no_ending_before_a_southwestern_particle() {
+        for s in ["还有货没嘞", "能便宜不撒", "发顺丰不噻"] {
+            assert!(ends_neg_with_dialect_particle(s), "{s}");
+        }
+        for s in ["上个链接撒", "没嘞", "好不撒", "我也不撒", "还没嘞"] {
+            assert!(!ends_neg_with_dialect_particle(s), "{s}");
+        }
+    }
 
     #[test]
     fn wu_particle_asks_but_not_inside_a_word() {

@@ -237,6 +237,22 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("不早点遇见", Cue::Idiom),
     ("没早点遇见", Cue::Idiom),
     ("没敢说", Cue::Unanswered),
+    ("受伤的总是我", Cue::Idiom),
+    ("谁家好人", Cue::Idiom),
+    ("必须的", Cue::Idiom),
+    ("一直问", Cue::Asked),
+    ("老问", Cue::Asked),
+    ("总问", Cue::Asked),
+    ("咋个这么", Cue::Admire),
+    ("干嘛这么", Cue::Admire),
+    ("吃啥补啥", Cue::Idiom),
+    ("想啥来啥", Cue::Idiom),
+    ("不会吧不会吧", Cue::Idiom),
+    ("谁能想到", Cue::Idiom),
+    ("要不是", Cue::Idiom),
+    ("留着过年", Cue::Idiom),
+    ("可咋整", Cue::Idiom),
+    ("哪里哪里", Cue::Idiom),
 ];
 
 /// The good qualities `Cue::Admire` marvels at.
