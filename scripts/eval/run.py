@@ -332,7 +332,7 @@ def eval_commerce(binary):
     for name in ("dev", "check", "check2", "check3", "check4", "check5", "check6", "check7", "check8", "check9", "check10"):
         eval_paraphrases(binary, sec, name, REPO / "tests/data/commerce" / f"paraphrases_{name}.txt")
     # Buyers' questions with their intent, written from a brief (tests/data/commerce/README.md).
-    for name in [f"intent_check{k}" for k in ("", 2, 3, 4, 5, 6, 7, 8, 9)]:
+    for name in [f"intent_check{k}" for k in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10)]:
         rows = [line.split("\t") for line in (REPO / "tests/data/commerce" / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
                 if line.strip()]
         out, _ = run_cli(binary, "classify", [{"text": r[0]} for r in rows])

@@ -35,11 +35,14 @@ pub fn ends_wu_particle(end: &str) -> bool {
 
 /// 还有货没嘞, 能便宜不撒: a yes-or-no ending (没, 不) and then a southwestern particle (嘞, 撒, 噻, 咧)
 /// asks as 没 and 不 alone do; 撒 after an order (上个链接撒) asks nothing. At least two characters
-/// before the 没 or 不.
+/// before the 没 or 不. So does 有…莫得 (还有莫得, 乐高还有没得).
 pub fn ends_neg_with_dialect_particle(end: &str) -> bool {
-    end.strip_suffix(['嘞', '撒', '噻', '咧'])
+    let after_neg = end
+        .strip_suffix(['嘞', '撒', '噻', '咧'])
         .and_then(|e| e.strip_suffix(['没', '不']))
-        .is_some_and(|before| before.chars().count() >= 2 && !before.ends_with(['不', '没', '都', '也', '还']))
+        .is_some_and(|before| before.chars().count() >= 2 && !before.ends_with(['不', '没', '都', '也', '还']));
+    // 还有莫得, 有没得: the southwest's 有没有, split around what is asked for (这个米有莫得).
+    after_neg || end.strip_suffix("莫得").or_else(|| end.strip_suffix("没得")).is_some_and(|b| b.contains('有'))
 }
 
 /// Whether `end` (`ending::without_vocative` of the core) ends in an A-not-A choice (玩不玩, 你坐不坐,
@@ -89,10 +92,11 @@ mod tests {
 
     #[test]
     fn a_yes_or_no_ending_before_a_southwestern_particle() {
-        for s in ["还有货没嘞", "能便宜不撒", "发顺丰不噻"] {
+        for s in ["还有货没嘞", "能便宜不撒", "发顺丰不噻", "嘞个米还有莫得", "乐高千年隼还有没得"]
+        {
             assert!(ends_neg_with_dialect_particle(s), "{s}");
         }
-        for s in ["上个链接撒", "没嘞", "好不撒", "我也不撒", "还没嘞"] {
+        for s in ["上个链接撒", "没嘞", "好不撒", "我也不撒", "还没嘞", "舍不得", "莫得"] {
             assert!(!ends_neg_with_dialect_particle(s), "{s}");
         }
     }
