@@ -52,8 +52,8 @@ pub fn asks_what_item_is_for(core: &str) -> bool {
 }
 
 /// 饼干有几个口味, 这款有几种颜色, 还有几件: how many kinds or pieces an item comes in, a count at the
-/// end of the comment. The chat rooms say 有几个 mostly of their own (我有几个朋友, 只有几个人), so
-/// not after 我, 只, 就, 才, 没 or 好, and not with more after the thing counted (有几个人在看).
+/// end of the comment. The chat rooms say 有几个 mostly of their own (我有几个朋友, 只有几个人, 我们有几个),
+/// so not after 我, 们, 只, 就, 才, 没, 好 or 都, and not with more after the thing counted (有几个人在看).
 pub fn asks_how_many_kinds(core: &str) -> bool {
     const COUNTED: &[char] = &['个', '种', '款', '样', '色', '类', '件', '套', '瓶', '盒', '只', '支', '双', '条'];
     let body = core.trim_end_matches(['啊', '呀']);

@@ -1,5 +1,6 @@
 //! Endings that ask whatever the question model says: a tag after a guess (黑粉是吧, 不会是23吧), an
-//! A-not-A choice (你坐不坐), 吧 with a question mark (要3个月吧?), and "where did … go" (去哪了). Each
+//! A-not-A choice (你坐不坐), 吧 with a question mark (要3个月吧?), "where did … go" (去哪了), and the
+//! regional particles of a yes-or-no ask (偏小伐, 还有货没嘞, 还有莫得). Each
 //! reads the sentence's end (`ending::without_vocative` of the core) or the text; `mod.rs` applies them.
 
 use super::rules::find;

@@ -1,8 +1,10 @@
 //! Question forms that expect no answer, written from what buyers type in selling rooms (the
 //! labelled chat rooms hold too few of them for the model to learn): rhetorical questions (至于吗,
 //! 有啥好问的, 不就是个杯子吗), "whatever" clauses (不管几号 全拍了, 多少钱都买), a question reported
-//! inside a complaint (我问客服几天发货 客服不回) and an order to put a link up. A host who answered
-//! them would be answering nobody, and in the hot-question list they push out the asks that count.
+//! inside a complaint (我问客服几天发货 客服不回), an order to put a link up, a question the viewer
+//! answers or settles (贵吗?不贵, 要不要再拍一单呢 算了拍吧) and praise shaped as a question (咋恁好看,
+//! 哪个女生不爱口红). A host who answered them would be answering nobody, and in the hot-question list
+//! they push out the asks that count.
 //!
 //! Runs for every comment the detector calls a question, so its phrases are found in one pass of
 //! one automaton, after the table of their openings has ruled most comments out (`Phrases`).
