@@ -342,7 +342,7 @@ def eval_commerce(binary):
             f"{len(found)} of {len(rows)} found as questions")
     # What buyers type that asks nothing (已拍, 多少钱都买, 这还用说吗): each one called a question is a
     # false entry in the hot-question list.
-    for name in [f"statements_check{k}" for k in ("", 2, 3, 4, 5, 6, 7, 8)]:
+    for name in [f"statements_check{k}" for k in ("", 2, 3, 4, 5, 6, 7, 8, 9)]:
         texts = [line for line in (REPO / "tests/data/commerce" / f"{name}.txt").read_text(encoding="utf-8").splitlines()
                  if line.strip()]
         out, _ = run_cli(binary, "classify", [{"text": t} for t in texts])

@@ -68,6 +68,13 @@ pub(super) enum Cue {
     NoneSo,
     /// 这价格老板不得哭死吗: "won't … surely"; 舍不得, 怪不得 and their kin hold 不得 by chance.
     Surely,
+    /// 主播说谁要黑色扣1 1111: the host's question told, and the viewer's answer to it; 主播说的是几号 and
+    /// 主播说一下… ask.
+    HostSaid,
+    /// 谁家大米这么香: whose could be so good, the answer being this one.
+    WhoseSo,
+    /// 谁还起得来床: "who could still", a 得 a few characters on; 谁还有货 asks.
+    WhoStill,
 }
 
 pub(super) const CUES: &[(&str, Cue)] = &[
@@ -253,6 +260,20 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("留着过年", Cue::Idiom),
     ("可咋整", Cue::Idiom),
     ("哪里哪里", Cue::Idiom),
+    ("还想咋样", Cue::Idiom),
+    ("还想怎样", Cue::Idiom),
+    ("还要怎样", Cue::Idiom),
+    ("主播问", Cue::HostSaid),
+    ("主播说", Cue::HostSaid),
+    ("咋说呢", Cue::Filler),
+    ("几靓", Cue::Idiom),
+    ("从什么时候开始", Cue::Idiom),
+    ("咋能少", Cue::Idiom),
+    ("怎么能少", Cue::Idiom),
+    ("哪能少", Cue::Idiom),
+    ("多少次说", Cue::Idiom),
+    ("谁家", Cue::WhoseSo),
+    ("谁还", Cue::WhoStill),
 ];
 
 /// The good qualities `Cue::Admire` marvels at.

@@ -82,6 +82,13 @@ pub fn expects_no_answer(text: &str, core: &str, pairs: &Pairs) -> bool {
                     (find(before, "谁").is_some() || find(before, "哪家").is_some())
                         && ADMIRED.iter().any(|a| after.starts_with(a))
                 }
+                Cue::HostSaid => !asks_anyway && !after.starts_with(['的', '了', '一', '下']),
+                Cue::WhoseSo => {
+                    !marked
+                        && find(after, "这么")
+                            .is_some_and(|at| ADMIRED.iter().any(|a| after[at + "这么".len()..].starts_with(a)))
+                }
+                Cue::WhoStill => !marked && after.chars().take(4).any(|c| c == '得'),
                 Cue::Surely => {
                     core.ends_with(['吗', '嘛'])
                         && !before.is_empty()
@@ -311,6 +318,16 @@ mod tests {
             "吃啥补啥 我多吃点海参",
             "要不是为了孩子 谁熬夜抢奶粉啊",
             "不买还留着过年吗",
+            "几十块钱 还想咋样",
+            "主播问有没有姐妹要 我要我要",
+            "主播说谁要黑色扣1 1111",
+            "咋说呢 就是好用",
+            "呢条裙几靓啊",
+            "谁家大米这么香 原来是咱县的",
+            "不知道从什么时候开始 天天蹲你家直播间",
+            "露营咋能少了这个灯",
+            "多少次说不买了 还是没忍住",
+            "睡了你家被子 谁还起得来床啊",
         ] {
             assert!(no_answer(s), "{s}");
         }
@@ -367,6 +384,11 @@ mod tests {
             "舍不得吗",
             "能这么便宜吗",
             "这个好吃吗?",
+            "主播说的是几号",
+            "主播说一下马牛逼去哪了啊",
+            "谁还有货",
+            "一天用多少次",
+            "谁家的快递这么慢?",
         ] {
             assert!(!no_answer(s), "{s}");
         }
