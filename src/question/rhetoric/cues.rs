@@ -64,14 +64,15 @@ pub(super) enum Cue {
     /// 你买几号我就买几号, 上啥我拍啥, 想要什么味就买什么味的: the same question word on both sides of a deed says
     /// "whichever"; 几号链接 我就拍 with one asks.
     Correlative,
-    /// 谁家的桃子能这么甜: marvelling, when someone or some shop is asked for (谁, 哪家).
+    /// 谁的桃子能这么甜, 哪家能这么便宜: marvelling, when someone or some shop is asked for (谁, 哪家)
+    /// before 能这么; with a mark too. `WhoseSo` reads 谁家 … 这么 without 能.
     NoneSo,
     /// 这价格老板不得哭死吗: "won't … surely"; 舍不得, 怪不得 and their kin hold 不得 by chance.
     Surely,
     /// 主播说谁要黑色扣1 1111: the host's question told, and the viewer's answer to it; 主播说的是几号 and
     /// 主播说一下… ask.
     HostSaid,
-    /// 谁家大米这么香: whose could be so good, the answer being this one.
+    /// 谁家大米这么香: whose could be so good, the answer being this one; with a mark it may ask.
     WhoseSo,
     /// 谁还起得来床: "who could still", a 得 a few characters on; 谁还有货 asks.
     WhoStill,
