@@ -329,7 +329,7 @@ def eval_commerce(binary):
         gold = [g for _, g in rows]
         add(sec, "mood macro-F1 (pos/neu/neg)", name, len(rows), M.macro_f1([o["sentiment"] for o in out], gold),
             None, None, "", "written buyers' comments, a third of each class")
-    for name in ("dev", "check", "check2", "check3", "check4", "check5", "check6", "check7", "check8", "check9", "check10"):
+    for name in ("dev", "check", "check2", "check3", "check4", "check5", "check6", "check7", "check8", "check9", "check10", "check11"):
         eval_paraphrases(binary, sec, name, REPO / "tests/data/commerce" / f"paraphrases_{name}.txt")
     # Buyers' questions with their intent, written from a brief (tests/data/commerce/README.md).
     for name in [f"intent_check{k}" for k in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10)]:
@@ -351,7 +351,7 @@ def eval_commerce(binary):
             None, None, "", f"{len(called)} of {len(texts)}")
     # Look-alike asks a host answers apart (3岁 / 8岁, 今天 / 明天发货, 干皮 / 油皮): joining them merges
     # two hot questions into one wrong answer.
-    for name in ("differ_dev", "differ_check"):
+    for name in ("differ_dev", "differ_check", "differ_check2"):
         path = REPO / "tests/data/commerce" / f"{name}.txt"
         if not path.exists():
             continue

@@ -18,8 +18,9 @@ const MAGIC: &[u8; 4] = b"DRCK";
 /// 2 since the count of comments whose time was assumed (`Totals::untimed`) joined the state; 3 since
 /// a question's signature keeps its buying intent (`similar::Signature::buying`); 4 since the room
 /// tells selling from chatting (`selling.rs`); 5 since a group
-/// keeps the seeds of the groups merged into it, and the room the pairs it was taught (`groups/merge.rs`).
-const VERSION: u16 = 5;
+/// keeps the seeds of the groups merged into it, and the room the pairs it was taught (`groups/merge.rs`); 6
+/// since a question's signature keeps the aspect of the goods it asks about (`similar::Signature::aspect`).
+const VERSION: u16 = 6;
 
 impl Engine {
     /// The whole state as bytes (magic, version, postcard).

@@ -46,7 +46,7 @@ pub fn signature(text: &str, intent_concept: Option<&str>) -> Signature {
     // The characters the pair model compares: the concepts, then the words, in a fixed order.
     let mut chars: String = concepts.iter().map(|&c| concept_char(c)).collect();
     chars.extend(words.iter().flat_map(|w| w.chars()).take(super::MAX_CHARS.saturating_sub(concepts.len())));
-    Signature { concepts, words, numbers: numbers_in(text), chars, asks: 0, buying: None }
+    Signature { concepts, words, numbers: numbers_in(text), chars, asks: 0, buying: None, aspect: None }
 }
 
 /// The rules that read a question's words together, once they are all read: what a word means

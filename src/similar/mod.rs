@@ -7,6 +7,7 @@
 //! words differ — 手机 vs 电脑 matters, 怎么 vs 如何 does not. Two questions naming different numbers are
 //! never the same (3号 ≠ 5号).
 
+mod aspects;
 mod english;
 mod english_lists;
 mod filler;
@@ -50,6 +51,8 @@ pub struct Signature {
     /// The buying intent of a short question (`question_signature`): two of the same intent join on
     /// less evidence (`threshold`).
     pub buying: Option<Intent>,
+    /// The one aspect of the goods it asks about (`aspects.rs`), if it names one.
+    pub aspect: Option<u8>,
 }
 
 /// Kinds of question word; synonyms share a kind (啥 = 什么, 咋 = 如何 = 怎么).
@@ -109,6 +112,7 @@ impl Signature {
             .map(|&c| concept_name(c))
             .chain(self.words.iter().map(String::as_str))
             .chain(self.numbers.iter().map(String::as_str))
+            .chain(self.aspect.map(aspects::name))
     }
 }
 
@@ -222,7 +226,8 @@ fn signature_of(text: &str, tokens: &[&str], asks: u16) -> Signature {
         let link = concept_id("@link");
         concepts.retain(|&c| c != link);
     }
-    Signature { concepts, words, numbers, chars, asks, buying: None }
+    let aspect = aspects::aspect_of(&chars);
+    Signature { concepts, words, numbers, chars, asks, buying: None, aspect }
 }
 
 /// Whether `token` is a verb one of `concepts` implies (`IMPLIED`).

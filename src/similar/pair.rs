@@ -104,6 +104,9 @@ pub struct Shape {
     n: (u8, u8, u8, u8),
     /// The day and the season its words name (`score::contrasts`), read once.
     pub(super) contrast: [Option<u8>; super::score::CONTRASTS.len()],
+    /// What it says beside its aspect (`aspects::rest_into`), when it names one.
+    rest: [char; MAX_CHARS],
+    rest_n: u8,
 }
 
 impl Shape {
@@ -116,7 +119,19 @@ impl Shape {
         let mut content = ['\0'; MAX_CHARS];
         let nc = super::forms::content_into(&sig.chars, sig.asks, &mut content);
         let contrast = super::score::contrasts(&sig.words);
-        Shape { chars, set, bigrams, content, n: (n as u8, nset as u8, nbi as u8, nc as u8), contrast }
+        let mut rest = ['\0'; MAX_CHARS];
+        let rest_n = if sig.aspect.is_some() {
+            super::aspects::rest_into(&sig.chars, sig.asks == 1 << super::YES_NO, &mut rest)
+        } else {
+            0
+        };
+        let n = (n as u8, nset as u8, nbi as u8, nc as u8);
+        Shape { chars, set, bigrams, content, n, contrast, rest, rest_n: rest_n as u8 }
+    }
+
+    /// What it says beside its aspect (`Signature::aspect`); empty when it names none.
+    pub(super) fn rest(&self) -> &[char] {
+        &self.rest[..self.rest_n as usize]
     }
 
     pub(super) fn content(&self) -> &[char] {

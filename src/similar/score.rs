@@ -47,6 +47,11 @@ fn contrasted(a: &Shape, b: &Shape) -> bool {
 
 /// `score` with each signature's `Shape` already prepared (grouping keeps its seeds' shapes).
 pub fn score_shaped((a, sha): (&Signature, &Shape), (b, shb): (&Signature, &Shape)) -> f64 {
+    // One aspect of the goods, in any words, and nothing else said but the scene: 会起球吗 / 穿久了起毛球不,
+    // and a yes-or-no about either end of its measure (厚吗 / 薄吗), which opposites elsewhere are not.
+    if a.aspect.is_some() && a.aspect == b.aspect && a.numbers == b.numbers && sha.rest() == shb.rest() {
+        return 1.0;
+    }
     if !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers != b.numbers || contrasted(sha, shb) {
         return 0.0;
     }

@@ -144,6 +144,9 @@ fn commerce_paraphrases_are_the_same_question() {
         // Words a buyer swaps (`synonyms.rs`) and the room's address terms.
         ("小朋友能吃吗", "孩子能吃吗"),
         ("会脱妆吗", "会掉妆吗"),
+        // Either end of one measure (`aspects.rs`): one answer (持妆一整天, 不脱妆) settles both, as
+        // paraphrases_check9 files them.
+        ("会持妆吗", "会脱妆吗"),
         ("老人能用吗", "老年人可以用吗"),
         ("宝宝们多少钱", "多少钱"),
         ("老铁们有链接吗", "链接呢"),
@@ -169,7 +172,6 @@ fn commerce_paraphrases_are_the_same_question() {
         ("重吗", "重要吗"),
         ("怎么退货", "怎么付款"),
         ("什么时候开福袋", "什么时候开播"),
-        ("会持妆吗", "会脱妆吗"),
     ] {
         assert!(!same_question(a, b), "{a} / {b}");
     }
@@ -181,4 +183,20 @@ fn different_numbers_and_topics_differ() {
     assert!(!same("多少钱", "发什么快递"));
     assert!(!same("主播多高", "主播多重"));
     assert!(!same("有没有s码", "多少钱"));
+}
+
+#[test]
+fn one_aspect_in_other_words_is_one_question() {
+    assert!(same("容易皱吗", "穿着会不会皱巴巴"));
+    assert!(same("这个厚不厚", "料子薄吗"), "either end of a measure, the fabric named or not");
+    assert!(same("有味道吗", "臭不臭"));
+    assert!(same("声音大不大", "吵不吵啊"));
+    assert!(same("会起球吗", "穿久了起毛球不"));
+    // What else a question names stays: another thing, another value, another end of a "how to".
+    assert!(!same("猫爱吃吗", "狗爱吃吗"));
+    assert!(!same("能去黑头吗", "能去闭口吗"), "two values of one aspect are two asks");
+    assert!(!same("含不含酒精", "含不含香精"));
+    assert!(!same("声音小怎么办", "声音大怎么办"), "the ends of a measure are one ask in a yes-or-no only");
+    assert!(!same("冬天穿冷不冷", "夏天穿冷不冷"));
+    assert!(!same("会起球吗", "为什么会起球"));
 }
