@@ -6,11 +6,14 @@
 //! concept one of whose phrases is an aspect's word (@shrink's 缩水) stands for that aspect, so
 //! 洗完会缩水吗 (folded) and 洗了会不会变小 (an aspect word) meet.
 
-use super::{CONCEPTS, MAX_CHARS, concept_char};
+use super::{CONCEPTS, concept_char};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 const LIST: &str = include_str!("../data/aspects.txt");
+
+/// Questions longer than this (in `Signature::chars`) are read for no aspect.
+pub const MAX_CHARS: usize = 16;
 
 /// What a matched word is: an aspect's (by index), a word that only sets the scene, or a word of
 /// the question's form.
@@ -141,7 +144,7 @@ pub fn name(id: u8) -> &'static str {
 /// What a question says beside its aspect: its characters without aspect, scene and form words and
 /// without form characters (and the ends of a measure, for a yes-or-no question), into `out`;
 /// returns how many.
-pub fn rest_into(chars: &str, yes_no: bool, out: &mut [char; MAX_CHARS]) -> usize {
+pub fn rest_into(chars: &str, yes_no: bool, out: &mut [char; super::MAX_CHARS]) -> usize {
     let l = lexicon();
     let mut n = 0;
     // The fabric (料子, 面料: a concept of `lists.rs`, folded to one character) is the goods themselves.
@@ -153,7 +156,7 @@ pub fn rest_into(chars: &str, yes_no: bool, out: &mut [char; MAX_CHARS]) -> usiz
     };
     let mut keep = |s: &str| {
         for c in s.chars().filter(|c| !dropped(c)) {
-            if n < MAX_CHARS {
+            if n < out.len() {
                 out[n] = c;
                 n += 1;
             }
@@ -173,7 +176,7 @@ mod tests {
     use super::*;
 
     fn rest(s: &str) -> String {
-        let mut out = ['\0'; MAX_CHARS];
+        let mut out = ['\0'; super::super::MAX_CHARS];
         let n = rest_into(s, true, &mut out);
         out[..n].iter().collect()
     }

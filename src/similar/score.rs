@@ -45,6 +45,12 @@ fn contrasted(a: &Shape, b: &Shape) -> bool {
         || pair::one_opposite_apart(a, b)
 }
 
+/// Two aspects of the goods are two asks, however alike the rest (纸尿裤会漏吗 / 纸尿裤会勒腿吗, which
+/// one buying intent's lower bar would join).
+fn other_aspects(a: &Signature, b: &Signature) -> bool {
+    matches!((a.aspect, b.aspect), (Some(x), Some(y)) if x != y)
+}
+
 /// `score` with each signature's `Shape` already prepared (grouping keeps its seeds' shapes).
 pub fn score_shaped((a, sha): (&Signature, &Shape), (b, shb): (&Signature, &Shape)) -> f64 {
     // One aspect of the goods, in any words, and nothing else said but the scene: 会起球吗 / 穿久了起毛球不,
@@ -52,7 +58,10 @@ pub fn score_shaped((a, sha): (&Signature, &Shape), (b, shb): (&Signature, &Shap
     if a.aspect.is_some() && a.aspect == b.aspect && a.numbers == b.numbers && sha.rest() == shb.rest() {
         return 1.0;
     }
-    if !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers != b.numbers || contrasted(sha, shb) {
+    if !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers != b.numbers
+        || contrasted(sha, shb)
+        || other_aspects(a, b)
+    {
         return 0.0;
     }
     if a.chars == b.chars && a.numbers == b.numbers {
