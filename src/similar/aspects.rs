@@ -1,6 +1,7 @@
 //! Aspects of the goods a buyer asks about (起球, 噪音, 保暖…), from `data/aspects.txt`: two questions
-//! about one aspect whose other words only set the scene (穿着, 洗完, 这个: the list's `#soft` line) ask the same thing in
-//! whatever words they name it (会起球吗 / 穿久了起毛球不, 声音大不大 / 开起来吵不吵). The concept lists
+//! about one aspect whose other words only set the scene (穿着, 洗完, 这个: the list's `#soft` line)
+//! ask the same thing in whatever words they name it (会起球吗 / 穿久了起毛球不, 声音大不大 /
+//! 开起来吵不吵). The concept lists
 //! (`lists.rs`) fold phrases that mean one thing; an aspect is wider (both ends of a measure, the
 //! words around it), so it only decides a pair when nothing else in the two questions differs. A
 //! concept one of whose phrases is an aspect's word (@shrink's 缩水) stands for that aspect, so
@@ -68,8 +69,9 @@ struct Lexicon {
 }
 
 /// Concepts that name no aspect though a phrase of theirs is an aspect's word: the fabric is the
-/// goods themselves (料子薄吗 asks about thickness), and "effect" and "can it be used" go with any aspect.
-const NOT_ASPECTS: [&str; 3] = ["@material", "@effect", "@suits"];
+/// goods themselves (料子薄吗 asks about thickness), "effect" and "can it be used" go with any aspect,
+/// and the link's 连接 is 链接 mistyped, not a connection.
+const NOT_ASPECTS: [&str; 4] = ["@material", "@effect", "@suits", "@link"];
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
@@ -197,5 +199,7 @@ mod tests {
         let shrink = concept_char(super::super::concept_id("@shrink"));
         assert_eq!(aspect_of(&format!("洗完{shrink}")), aspect_of("洗了变小"), "a concept stands for its aspect");
         assert_eq!(rest(&format!("洗完{shrink}")), "");
+        let link = concept_char(super::super::concept_id("@link"));
+        assert_eq!(aspect_of(&format!("{link}呢")), None, "a link is no signal");
     }
 }

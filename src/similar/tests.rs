@@ -199,6 +199,7 @@ fn one_aspect_in_other_words_is_one_question() {
     assert!(!same("声音小怎么办", "声音大怎么办"), "the ends of a measure are one ask in a yes-or-no only");
     assert!(!same("冬天穿冷不冷", "夏天穿冷不冷"));
     assert!(!same("会起球吗", "为什么会起球"));
+    assert!(!same("链接呢", "信号呢"));
     // Two aspects are two asks, though one buying intent's lower bar would join them.
     assert!(!same_question("纸尿裤夜里会漏吗", "纸尿裤会勒腿吗"));
 }
