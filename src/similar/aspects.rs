@@ -13,8 +13,9 @@ use std::sync::OnceLock;
 
 const LIST: &str = include_str!("../data/aspects.txt");
 
-/// Questions longer than this (in `Signature::chars`) are read for no aspect.
-pub const MAX_CHARS: usize = 16;
+/// Questions longer than this (in `Signature::chars`) are read for no aspect: a long comment names
+/// many things, and an aspect word in it seldom says what it asks.
+const LONGEST_ASK: usize = 16;
 
 /// What a matched word is: an aspect's (by index), a word that only sets the scene, or a word of
 /// the question's form.
@@ -66,6 +67,8 @@ struct Lexicon {
     names: Vec<&'static str>,
     /// The aspect each concept of `lists.rs` stands for, by concept index.
     of_concept: Vec<Option<u8>>,
+    /// The fabric's concept character (料子, 面料): the goods themselves, never what is asked.
+    fabric: char,
 }
 
 /// Concepts that name no aspect though a phrase of theirs is an aspect's word: the fabric is the
@@ -107,13 +110,16 @@ fn lexicon() -> &'static Lexicon {
         words.extend_from_slice(FORM_WORDS);
         roles.extend(std::iter::repeat_n(Role::Form, FORM_WORDS.len()));
         let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&words).expect("static patterns");
-        Lexicon { ac, roles, names, of_concept }
+        Lexicon { ac, roles, names, of_concept, fabric: concept_char(super::concept_id("@material")) }
     })
 }
 
 /// The one aspect a question's characters (`Signature::chars`) name, in a word or through a concept;
-/// `None` when they name none or more than one.
+/// `None` when they name none or more than one, or when the question is long (`LONGEST_ASK`).
 pub fn aspect_of(chars: &str) -> Option<u8> {
+    if chars.chars().count() > LONGEST_ASK {
+        return None;
+    }
     let l = lexicon();
     let words = l.ac.find_iter(chars).filter_map(|m| match l.roles[m.pattern().as_usize()] {
         Role::Aspect(a) => Some(a),
@@ -149,12 +155,8 @@ pub fn name(id: u8) -> &'static str {
 pub fn rest_into(chars: &str, yes_no: bool, out: &mut [char; super::MAX_CHARS]) -> usize {
     let l = lexicon();
     let mut n = 0;
-    // The fabric (料子, 面料: a concept of `lists.rs`, folded to one character) is the goods themselves.
-    static FABRIC: std::sync::LazyLock<char> =
-        std::sync::LazyLock::new(|| concept_char(super::concept_id("@material")));
-    let fabric = *FABRIC;
     let dropped = |c: &char| {
-        FORM_CHARS.contains(c) || (yes_no && POLE_CHARS.contains(c)) || *c == fabric || l.concept_aspect(*c).is_some()
+        FORM_CHARS.contains(c) || (yes_no && POLE_CHARS.contains(c)) || *c == l.fabric || l.concept_aspect(*c).is_some()
     };
     let mut keep = |s: &str| {
         for c in s.chars().filter(|c| !dropped(c)) {

@@ -226,8 +226,7 @@ fn signature_of(text: &str, tokens: &[&str], asks: u16) -> Signature {
         let link = concept_id("@link");
         concepts.retain(|&c| c != link);
     }
-    // A long comment names many things; an aspect word in it seldom says what it asks.
-    let aspect = if chars.chars().count() <= aspects::MAX_CHARS { aspects::aspect_of(&chars) } else { None };
+    let aspect = aspects::aspect_of(&chars);
     Signature { concepts, words, numbers, chars, asks, buying: None, aspect }
 }
 
