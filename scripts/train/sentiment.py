@@ -20,9 +20,14 @@ LIVE_BITS, LIVE_C = 16, 0.1
 CLASSES = ["pos", "neu", "neg"]  # the engine's output order
 
 
-def decide(pol, live):
-    """The engine's decision (src/sentiment/mod.rs `score`), vectorised: labels and scores."""
-    s = np.tanh(0.5 * (pol + 0.5 * (live[:, 0] - live[:, 2])))
+SHORT = 12  # src/sentiment/mod.rs: the live model's full (half) weight up to this many characters
+
+
+def decide(pol, live, chars):
+    """The engine's decision (src/sentiment/mod.rs `score`), vectorised: labels and scores. `chars` is
+    each cleaned text's length in characters."""
+    weight = 0.5 * SHORT / np.maximum(chars, SHORT)
+    s = np.tanh(0.5 * (pol + weight * (live[:, 0] - live[:, 2])))
     neutral = live[:, 1] > np.maximum(live[:, 0], live[:, 2])
     return np.where(neutral, "neu", np.where(s >= 0, "pos", "neg")), s
 
@@ -57,7 +62,7 @@ def train(out_dir, log):
     for tr, te in C.group_folds([r["streamer"] for r in dev]):
         fold = C.fit(xd[tr], dy[tr], LIVE_C, "balanced")
         cv[te] = fold.decision_function(xd[te])[:, live_order(fold)]
-    labels, _ = decide(pol, cv)
+    labels, _ = decide(pol, cv, np.array([len(r["text"]) for r in dev]))
     log(f"live: 3-class macro-F1, 5-fold CV over dev streamers {f1_score(dy, labels, average='macro'):.3f}")
     m = C.fit(xd, dy, LIVE_C, "balanced")
     q, scale, bias, dense_w = C.to_engine(m, LIVE_BITS, 2)
