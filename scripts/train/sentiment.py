@@ -55,18 +55,28 @@ def train(out_dir, log):
     dev = D.douyin_dev()
     dx = F.texts([r["text"] for r in dev], "douyin_dev")
     dy = np.array([r["sentiment"] for r in dev])
-    pol = E.logits(polarity, [r["s"] for r in dx], [[r["lex"]] for r in dx])[:, 0]
-    dense = np.c_[pol, [r["lex"] for r in dx]]
-    xd = C.matrix([r["s"] for r in dx], LIVE_BITS, dense)
+    pol, xd = live_inputs(polarity, dx)
     cv = np.zeros((len(dy), 3), np.float32)
     for tr, te in C.group_folds([r["streamer"] for r in dev]):
         fold = C.fit(xd[tr], dy[tr], LIVE_C, "balanced")
         cv[te] = fold.decision_function(xd[te])[:, live_order(fold)]
     labels, _ = decide(pol, cv, np.array([len(r["text"]) for r in dev]))
     log(f"live: 3-class macro-F1, 5-fold CV over dev streamers {f1_score(dy, labels, average='macro'):.3f}")
+    live = fit_live(xd, dy)
+    E.write(out_dir / "sentiment_live.bin", *live)
+    return polarity, live
+
+
+def live_inputs(polarity, dx):
+    """The polarity log-odds of featurized live comments, and the live model's input matrix (their
+    sentiment ids, then the log-odds and the lexicon's reading as dense columns)."""
+    pol = E.logits(polarity, [r["s"] for r in dx], [[r["lex"]] for r in dx])[:, 0]
+    return pol, C.matrix([r["s"] for r in dx], LIVE_BITS, np.c_[pol, [r["lex"] for r in dx]])
+
+
+def fit_live(xd, dy):
+    """The live model as the engine reads it (outputs in the engine's pos, neu, neg order)."""
     m = C.fit(xd, dy, LIVE_C, "balanced")
     q, scale, bias, dense_w = C.to_engine(m, LIVE_BITS, 2)
     order = live_order(m)
-    live = (np.ascontiguousarray(q[:, order]), scale, bias[order], dense_w[:, order])
-    E.write(out_dir / "sentiment_live.bin", *live)
-    return polarity, live
+    return np.ascontiguousarray(q[:, order]), scale, bias[order], dense_w[:, order]
