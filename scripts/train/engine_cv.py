@@ -68,8 +68,8 @@ def main():
                                  capture_output=True, text=True, check=True).stdout.splitlines()
             assert len(out) == len(test), "classify gives one line per comment"
             for i, line in zip(test, out):
-                said[i] = json.loads(line)["is_question"]
-                felt[i] = json.loads(line)["sentiment"]
+                verdict = json.loads(line)
+                said[i], felt[i] = verdict["is_question"], verdict["sentiment"]
             print(f"engine_cv: fold {k + 1}/5", file=sys.stderr)
     finally:
         MODEL.write_bytes(shipped)

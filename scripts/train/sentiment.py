@@ -25,7 +25,7 @@ SHORT = 12  # src/sentiment/mod.rs: the live model's full (half) weight up to th
 
 def decide(pol, live, chars):
     """The engine's decision (src/sentiment/mod.rs `score`), vectorised: labels and scores. `chars` is
-    each cleaned text's length in characters."""
+    each text's length in characters (the engine counts the cleaned text's: cleaning seldom changes it)."""
     weight = 0.5 * SHORT / np.maximum(chars, SHORT)
     s = np.tanh(0.5 * (pol + weight * (live[:, 0] - live[:, 2])))
     neutral = live[:, 1] > np.maximum(live[:, 0], live[:, 2])

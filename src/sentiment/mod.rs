@@ -87,8 +87,8 @@ pub fn score_with(text: &str, tokens: &[&str], common: &Common) -> (Polarity, f3
     }
     let (pol, [pos, neu, neg], (sum, flipped)) = read(text, tokens, common);
     let chars = text.chars().count();
-    // Which way: the polarity model, nudged by what the live model learned about live slang, at half
-    // weight up to `SHORT` characters and less beyond (SHORT / length of it): it learned from live
+    // Which way: the polarity model, nudged by what the live model learned about live slang (`live_weight`:
+    // half weight up to `SHORT` characters, falling as SHORT / length beyond): it learned from live
     // comments, nearly all shorter than 20 characters, and on reviews it adds noise. Chosen by
     // out-of-fold accuracy on the training reviews (0.9196 -> 0.923; 0.9261 without the live model at
     // all) with the live 3-class CV over the dev streamers unchanged (0.6459; 0.618 without it).
