@@ -28,8 +28,9 @@ pub fn sparse(text: &str, tokens: &[&str], emit: &mut impl FnMut(u32)) -> [f32; 
     sparse_read(text, tokens, &Common::of(text, tokens), true, emit).0
 }
 
-/// `sparse` from the comment's `Common` ids, and how many polar words the lexicon saw flipped by a
-/// negator (the engine's score uses it; reading the lexicon twice showed in the profile). Without
+/// `sparse` from the comment's `Common` ids, how many polar words the lexicon saw flipped by a
+/// negator, and how many characters the text has (the engine's score uses both; reading the lexicon
+/// twice showed in the profile, and the characters are counted here anyway). Without
 /// `shared`, the `Common` ids are left out: the engine has their weights summed already
 /// (`Common::sums`).
 pub fn sparse_read(
@@ -38,7 +39,7 @@ pub fn sparse_read(
     common: &Common,
     shared: bool,
     emit: &mut impl FnMut(u32),
-) -> ([f32; 1], u32) {
+) -> ([f32; 1], u32, usize) {
     if shared {
         common.ngrams().iter().chain(common.tokens()).for_each(|&i| emit(i));
     }
@@ -62,14 +63,16 @@ pub fn sparse_read(
     emit(Hasher::new(Ns::Lexicon).feed(band as u64).id());
     emit(Hasher::new(Ns::Lexicon).feed(100 + pos.min(3) as u64).feed(neg.min(3) as u64).id());
 
-    let chars = text.chars().filter(|&c| c != ' ').count();
-    emit(Hasher::new(Ns::Length).feed(length_bucket(chars)).id());
-    // Which marks occur, in one pass (`str::contains` runs a substring searcher for …, 。).
+    // The characters, the spaces and which marks occur, in one pass (`str::contains` runs a substring
+    // searcher for …, 。).
     const MARKS: [char; 5] = ['!', '?', '~', '…', '。'];
-    let seen = text.chars().fold(0u8, |bits, c| bits | MARKS.iter().position(|&m| m == c).map_or(0, |k| 1 << k));
+    let (chars, spaces, seen) = text.chars().fold((0, 0, 0u8), |(n, spaces, bits), c| {
+        (n + 1, spaces + (c == ' ') as usize, bits | MARKS.iter().position(|&m| m == c).map_or(0, |k| 1 << k))
+    });
+    emit(Hasher::new(Ns::Length).feed(length_bucket(chars - spaces)).id());
     for k in (0..MARKS.len()).filter(|k| seen >> k & 1 == 1) {
         emit(Hasher::new(Ns::Punct).feed(k as u64).id());
     }
     emit(Hasher::new(Ns::Punct).feed(10 + stickers.min(3)).id());
-    ([sum.clamp(-4.0, 4.0)], flipped)
+    ([sum.clamp(-4.0, 4.0)], flipped, chars)
 }

@@ -49,20 +49,21 @@ pub fn logits(text: &str, tokens: &[&str]) -> (f32, [f32; 3]) {
     (pol, live)
 }
 
-/// `logits` plus the lexicon's own reading (its sum, and how many polar words a negator flipped).
-fn read(text: &str, tokens: &[&str], common: &Common) -> (f32, [f32; 3], (f32, u32)) {
+/// `logits` plus the lexicon's own reading (its sum, and how many polar words a negator flipped) and
+/// the text's length in characters.
+fn read(text: &str, tokens: &[&str], common: &Common) -> (f32, [f32; 3], (f32, u32, usize)) {
     let (p, l) = (polarity(), live());
     let (mut ap, mut al) = ([0i32; MAX_OUTPUTS], [0i32; MAX_OUTPUTS]);
     let sums = common.sums();
     ap[0] = sums.polarity;
     al[..3].copy_from_slice(&sums.live);
-    let (dense, flipped) = features::sparse_read(text, tokens, common, false, &mut |id| {
+    let (dense, flipped, chars) = features::sparse_read(text, tokens, common, false, &mut |id| {
         p.add(id, &mut ap);
         l.add(id, &mut al);
     });
     let pol = p.logits(&ap, &dense)[0];
     let lv = l.logits(&al, &[pol, dense[0]]);
-    (pol, [lv[0], lv[1], lv[2]], (dense[0], flipped))
+    (pol, [lv[0], lv[1], lv[2]], (dense[0], flipped, chars))
 }
 
 /// Characters up to which a comment counts as short (live comments are ~7).
@@ -85,8 +86,7 @@ pub fn score_with(text: &str, tokens: &[&str], common: &Common) -> (Polarity, f3
     if crate::tokenize::is_english(text) {
         return english(text);
     }
-    let (pol, [pos, neu, neg], (sum, flipped)) = read(text, tokens, common);
-    let chars = text.chars().count();
+    let (pol, [pos, neu, neg], (sum, flipped, chars)) = read(text, tokens, common);
     // Which way: the polarity model, nudged by what the live model learned about live slang (`live_weight`:
     // half weight up to `SHORT` characters, falling as SHORT / length beyond): it learned from live
     // comments, nearly all shorter than 20 characters, and on reviews it adds noise. Chosen by

@@ -1,11 +1,10 @@
 //! Aspects of the goods a buyer asks about (起球, 噪音, 保暖…), from `data/aspects.txt`: two questions
 //! about one aspect whose other words only set the scene (穿着, 洗完, 这个: the list's `#soft` line)
 //! ask the same thing in whatever words they name it (会起球吗 / 穿久了起毛球不, 声音大不大 /
-//! 开起来吵不吵). The concept lists
-//! (`lists.rs`) fold phrases that mean one thing; an aspect is wider (both ends of a measure, the
-//! words around it), so it only decides a pair when nothing else in the two questions differs. A
-//! concept one of whose phrases is an aspect's word (@shrink's 缩水) stands for that aspect, so
-//! 洗完会缩水吗 (folded) and 洗了会不会变小 (an aspect word) meet.
+//! 开起来吵不吵). The concept lists (`lists.rs`) fold phrases that mean one thing; an aspect is wider
+//! (both ends of a measure, the words around it), so it only decides a pair when nothing else in the
+//! two questions differs. A concept one of whose phrases is an aspect's word (@shrink's 缩水) stands
+//! for that aspect, so 洗完会缩水吗 (folded) and 洗了会不会变小 (an aspect word) meet.
 
 use super::{CONCEPTS, concept_char};
 use aho_corasick::{AhoCorasick, MatchKind};
