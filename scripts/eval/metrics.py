@@ -58,3 +58,18 @@ def best_threshold(scores, labels):
     if neg_below / n > best_acc:  # "never same" beats every finite threshold
         best_acc, best_t = neg_below / n, float("inf")
     return best_t, best_acc
+
+
+def interval_by_group(groups, score, draws=2000, seed=0):
+    """The 2.5th and 97.5th percentiles of `score(rows)` over `draws` resamples of the groups (a
+    streamer's comments are drawn whole: comments of one room are alike, so resampling comments
+    alone would understate how much a different set of rooms can move the figure). `rows` is a list
+    of row indices; deterministic for a given seed."""
+    import random
+    by = {}
+    for i, g in enumerate(groups):
+        by.setdefault(g, []).append(i)
+    keys = sorted(by)
+    rng = random.Random(seed)
+    got = sorted(score([i for _ in keys for i in by[rng.choice(keys)]]) for _ in range(draws))
+    return got[int(0.025 * draws)], got[int(0.975 * draws) - 1]

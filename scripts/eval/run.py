@@ -204,6 +204,17 @@ def eval_live(binary, py, timings, meta):
                 M.macro_f1([s for _, s in second], gold_s), None, None, "", "agreement of two readers")
             add(sec, "sentiment mF1 vs the 2nd reading (info)", name, n,
                 M.macro_f1(pred_s, [s for _, s in second]))
+            # How far another set of rooms can move the two targets' figures: streamers resampled.
+            streamers = [r["streamer"] for r in rows]
+            pred_q = [o["is_question"] for o in out]
+            lo, hi = M.interval_by_group(
+                streamers, lambda ix: M.prf([pred_q[i] for i in ix], [gold_q[i] for i in ix])["f1"])
+            add(sec, "question F1, 95% interval (info)", name, n, None, None, None, "",
+                f"{lo:.3f}-{hi:.3f}: {len(set(streamers))} streamers resampled, 2,000 draws")
+            lo, hi = M.interval_by_group(
+                streamers, lambda ix: M.macro_f1([pred_s[i] for i in ix], [gold_s[i] for i in ix]))
+            add(sec, "sentiment macro-F1, 95% interval (info)", name, n, None, None, None, "",
+                f"{lo:.3f}-{hi:.3f}: the same resampling")
             qi = [(r, o) for r, o in zip(rows, out) if r["question"]]
             add(sec, "intent accuracy on gold questions (info)", name, len(qi),
                 M.accuracy([o["intent"] for _, o in qi], [r["intent"] for r, _ in qi]), None, None, "",
