@@ -60,6 +60,12 @@ def shopping_report_rows():
     return [r for r in load_shopping() if is_shopping_report(r[0], r[2])]
 
 
+def shopping_report_rows_all_categories():
+    """The report tenth of every category, the held-out ones included (information: none of these
+    rows is trained on, and the held-out categories' rows were never seen at all)."""
+    return [r for r in load_shopping() if bucket(r[2], 10) == SHOPPING_REPORT_BUCKET]
+
+
 def unseen_domain_rows():
     return [r for r in load_shopping()
             if r[0] in HELDOUT_CATEGORIES and len(r[2].strip()) <= UNSEEN_MAX_LEN]
