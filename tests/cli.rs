@@ -182,13 +182,16 @@ fn analyze_merges_the_questions_named_same() {
 fn bad_lines_are_skipped_counted_and_named() {
     let mut input = b"{\"text\":\"ok\"}\n{broken json\n".to_vec();
     input.extend_from_slice(b"{\"text\":\"\xff\xfe\"}\n{\"text\":\"fine\"}\n");
+    // A time no clock can show would otherwise put the whole log at the end of time.
+    input.extend_from_slice(b"{\"text\":\"far\",\"ts\":1e300}\n");
     let out = run(&["classify", "--input-format", "jsonl", "-"], Some(&input));
     assert!(out.status.success());
     assert_eq!(stdout(&out).lines().count(), 2);
     let err = stderr(&out);
     assert!(err.contains("<stdin>:2: skipped: invalid JSON"), "{err}");
     assert!(err.contains("<stdin>:3: skipped: invalid UTF-8"), "{err}");
-    assert!(err.contains("skipped 2 bad line(s), used 2"), "{err}");
+    assert!(err.contains("<stdin>:5: skipped: unreadable time 1e+300"), "{err}");
+    assert!(err.contains("skipped 3 bad line(s), used 2"), "{err}");
 }
 
 #[test]

@@ -268,6 +268,11 @@ mod tests {
         assert_eq!(parse_ts("00:01:00"), Some(60_000));
         assert_eq!(parse_ts("yesterday"), None);
         assert_eq!(parse_ts("25:00:00"), None);
+        // Past the year 9999 (or past what an i64 of ms holds) is no time, as a date would not be.
+        assert_eq!(parse_ts("253402300799999"), Some(253_402_300_799_999));
+        assert_eq!(parse_ts("253402300800000"), None);
+        assert_eq!(parse_ts("1e300"), None);
+        assert_eq!(parse_ts("99999999999999999999"), None);
     }
 
     #[test]

@@ -1,11 +1,17 @@
 //! Timestamps as logs write them, to Unix milliseconds.
 
-/// Unix ms from a number that may be ms, s or (small) seconds since the stream began.
+/// The last millisecond of 9999-12-31: no date `parse_ts` reads is later, nor is any number.
+const LAST_MS: f64 = 253_402_300_799_999.0;
+
+/// Unix ms from a number that may be ms, s or (small) seconds since the stream began. A number past
+/// the year 9999 is no time (`1e300` would otherwise saturate to `i64::MAX` and put the whole log
+/// in one timeline bucket at the end of time).
 pub(super) fn number_ts(x: f64) -> Option<i64> {
     if !x.is_finite() || x < 0.0 {
         return None;
     }
-    Some(if x >= 1e11 { x as i64 } else { (x * 1000.0) as i64 })
+    let ms = if x >= 1e11 { x } else { x * 1000.0 };
+    (ms <= LAST_MS).then_some(ms as i64)
 }
 
 /// Unix ms from `1700000000`, `1700000000123`, `2024-05-01 20:15:03(.123)`, `2024-05-01T20:15:03Z`,
