@@ -2,8 +2,8 @@
 
 use super::{CliError, CliResult, InputArgs, Skipped, analysed, write_err};
 use danmu_radar::catalog::Catalog;
+use danmu_radar::engine::LogFold;
 use danmu_radar::groups::MAX_TAUGHT;
-use danmu_radar::input::Pacer;
 use danmu_radar::summary::Lang;
 use danmu_radar::{Config, Engine, Report};
 use std::io::Write;
@@ -71,24 +71,25 @@ pub fn run(args: &AnalyzeArgs) -> CliResult {
     teach(&mut engine, &args.same)?;
     let rows = args.input.comments()?;
     let mut skipped = Skipped::new(args.input.name());
-    let mut pacer = Pacer::new(args.rate);
+    let mut log = LogFold::new(args.rate);
     let mut used = 0u64;
     analysed(rows, |row| {
         match row {
-            Ok((_, mut a)) => {
-                engine.fold_paced(&mut a, &mut pacer);
+            Ok((_, a)) => {
+                log.row(&mut engine, a);
                 used += 1;
             }
             Err(bad) => skipped.report(&bad),
         }
         Ok(())
     })?;
+    let untimed = log.finish(&mut engine);
     skipped.finish(used)?;
-    if pacer.untimed > 0 {
+    if untimed > 0 {
         eprintln!(
-            "{}: {} row(s) had no time; laid out at {} comments per minute, in file order",
+            "{}: {} row(s) had no time (or only a placeholder such as 0); laid out at {} comments per minute, in file order",
             args.input.name(),
-            pacer.untimed,
+            untimed,
             args.rate
         );
     }

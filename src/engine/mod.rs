@@ -30,7 +30,7 @@ mod corrections;
 mod log;
 
 pub use checkpoint::CheckpointError;
-pub use log::Pushed;
+pub use log::{LogFold, Pushed};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Config {
@@ -203,6 +203,11 @@ impl Engine {
     /// counted (`Totals::untimed`) so that a report does not present the assumed pace as the room's.
     pub fn fold_paced(&mut self, a: &mut Analysis, pacer: &mut Pacer) -> Outcome {
         let assumed = pacer.stamp(&mut a.ts, self.s.now_ms);
+        self.fold_assumed(a, assumed)
+    }
+
+    /// `fold`, counting a comment whose time was assumed.
+    fn fold_assumed(&mut self, a: &Analysis, assumed: bool) -> Outcome {
         self.s.counters.untimed += (assumed && a.kind == Kind::Comment) as u64;
         self.fold(a)
     }

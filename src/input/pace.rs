@@ -1,5 +1,6 @@
 //! Times for rows that have none: a log of bare text lines still needs a timeline. Rows are spread
-//! at a fixed rate after the engine's clock, in file order. The CLI's `analyze`, the trial page and
+//! at a fixed rate after the engine's clock, in file order (or, at the head of a log of calendar
+//! times, before its first time: `engine::LogFold`). The CLI's `analyze`, the trial page and
 //! anything else that reads a whole log use this one rule, so they build the same report.
 
 /// Stamps untimed rows `60 000 / rate` ms apart, continuing from the newest time seen.
@@ -27,6 +28,14 @@ impl Pacer {
         }
         self.rows += 1;
         assumed
+    }
+
+    /// Gives a row that waited at the head of a log (`engine::LogFold`) a time `k` steps before the
+    /// log's first time, `first_ms`, and counts it as untimed.
+    pub fn stamp_before(&mut self, ts: &mut Option<i64>, first_ms: i64, k: i64) {
+        *ts = Some((first_ms - k * self.step_ms).max(0));
+        self.untimed += 1;
+        self.rows += 1;
     }
 }
 
