@@ -12,28 +12,42 @@ use serde::Serialize;
 const CALENDAR_MS: i64 = 100_000_000_000;
 /// Rows at the head of a log that wait for its first calendar time, at most.
 const HEAD: usize = 10_000;
+/// A time this far past the clock is a jump that the next row must confirm (a log of two streams
+/// days apart goes on from the later one; a stray `9999-12-31` does not).
+const JUMP_MS: i64 = 24 * 3_600_000;
 
 /// Folds a log's rows in file order, giving those without a time one (`Pacer`). In a log of
 /// calendar times whose first rows have none, or only a placeholder, the session would start at
 /// the pacer's clock, 0: a report of a 54-year stream, a timeline of empty minutes. So those rows
 /// wait (up to `HEAD` of them) for the log's first calendar time and are laid out at the pace
-/// before it; once calendar times have come, a placeholder is no time either. A log without
-/// calendar times (its own clock, or none) is folded as it comes.
+/// before it; once calendar times have come, a placeholder is no time either, and a row more than a
+/// day past the clock waits for the next row: if that one goes on from it, the log jumped (two
+/// streams in one file); if not, it was a stray time, and the row is paced after the clock. A log
+/// without calendar times (its own clock, or none) is folded as it comes.
 pub struct LogFold {
     pacer: Pacer,
     head: Vec<Analysis>,
     /// `None` while the head waits; then whether a calendar time came.
     calendar: Option<bool>,
+    /// A row whose time jumped a day or more past the clock, waiting for the next row to confirm it.
+    jumped: Option<Analysis>,
 }
 
 impl LogFold {
     /// `rate`: comments per minute for rows without a time (positive and finite; callers check).
     pub fn new(rate: f64) -> LogFold {
-        LogFold { pacer: Pacer::new(rate), head: Vec::new(), calendar: None }
+        LogFold { pacer: Pacer::new(rate), head: Vec::new(), calendar: None, jumped: None }
     }
 
     pub fn row(&mut self, engine: &mut Engine, mut a: Analysis) {
         let calendar = a.ts.is_some_and(|t| t >= CALENDAR_MS);
+        if let Some(mut j) = self.jumped.take() {
+            let jumped_to = j.ts.expect("a jump has a time");
+            if !(calendar && a.ts.is_some_and(|t| t > jumped_to - JUMP_MS)) {
+                j.ts = None;
+            }
+            engine.fold_paced(&mut j, &mut self.pacer);
+        }
         match self.calendar {
             None if calendar => {
                 let first = a.ts.expect("a calendar time");
@@ -51,6 +65,7 @@ impl LogFold {
                     self.stop_waiting(engine);
                 }
             }
+            Some(true) if calendar && a.ts.is_some_and(|t| t > engine.now_ms() + JUMP_MS) => self.jumped = Some(a),
             Some(seen) => {
                 if seen && !calendar {
                     a.ts = None;
@@ -60,9 +75,13 @@ impl LogFold {
         }
     }
 
-    /// Folds what still waits; returns how many rows had no time of their own.
+    /// Folds what still waits; returns how many rows had no time of their own. A jump at the very
+    /// end has nothing to confirm it or not, and keeps its time.
     pub fn finish(mut self, engine: &mut Engine) -> u64 {
         self.stop_waiting(engine);
+        if let Some(mut j) = self.jumped.take() {
+            engine.fold_paced(&mut j, &mut self.pacer);
+        }
         self.pacer.untimed
     }
 
@@ -148,6 +167,27 @@ mod tests {
         assert_eq!(start, Some(t));
         assert_eq!(e.now_ms(), t + 1_000);
         assert_eq!(crate::Report::from_engine(&e).totals.untimed, 1);
+    }
+
+    #[test]
+    fn a_stray_time_far_ahead_is_paced_and_a_real_jump_is_kept() {
+        let t = 1_714_593_600_000;
+        let row = |text: &str, ts: i64| format!("{{\"text\":\"{text}\",\"ts\":{ts}}}\n");
+        // 9999-12-31 between two rows a minute apart: a stray time.
+        let far = 253_402_300_799_000;
+        let (e, start) = started(&(row("多少钱", t) + &row("链接呢", far) + &row("有货吗", t + 60_000)));
+        assert_eq!((start, e.now_ms()), (Some(t), t + 60_000));
+        let r = crate::Report::from_engine(&e);
+        assert_eq!((r.totals.comments, r.totals.untimed), (3, 1));
+        assert!(r.timeline.len() <= 2, "{} minutes", r.timeline.len());
+        // Two streams two days apart: the log goes on from the later one.
+        let later = t + 2 * 86_400_000;
+        let (e, _) = started(&(row("多少钱", t) + &row("链接呢", later) + &row("有货吗", later + 1_000)));
+        assert_eq!(e.now_ms(), later + 1_000);
+        assert_eq!(crate::Report::from_engine(&e).totals.untimed, 0);
+        // A jump on the last row keeps its time: nothing says otherwise.
+        let (e, _) = started(&(row("多少钱", t) + &row("链接呢", later)));
+        assert_eq!(e.now_ms(), later);
     }
 
     #[test]
