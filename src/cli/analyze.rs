@@ -87,7 +87,7 @@ pub fn run(args: &AnalyzeArgs) -> CliResult {
     skipped.finish(used)?;
     if untimed > 0 {
         eprintln!(
-            "{}: {} row(s) had no time (or only a placeholder such as 0); laid out at {} comments per minute, in file order",
+            "{}: {} row(s) had no time, or none a clock could show (a placeholder such as 0, a stray date far ahead); laid out at {} comments per minute, in file order",
             args.input.name(),
             untimed,
             args.rate
